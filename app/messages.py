@@ -1,0 +1,118 @@
+"""The message catalogue: key -> {"en": ..., "nl": ...}. Keep both languages complete;
+tests/test_i18n.py checks that every key has both."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "error.generic": {"en": "Something went wrong.", "nl": "Er ging iets mis."},
+    "error.permission": {
+        "en": "Your role ({role}) may not {action}.",
+        "nl": "Uw rol ({role}) mag niet: {action}.",
+    },
+    "unlock.wrong": {
+        "en": "The user name or passphrase is not correct.",
+        "nl": "De gebruikersnaam of het wachtwoord klopt niet.",
+    },
+    "unlock.throttled": {
+        "en": "Too many failed attempts. Wait {seconds} seconds and try again.",
+        "nl": "Te veel mislukte pogingen. Wacht {seconds} seconden en probeer het opnieuw.",
+    },
+    "unlock.no_slot": {
+        "en": "The key file has no recovery slot for this HQ key.",
+        "nl": "Het sleutelbestand heeft geen herstelsleutel voor deze HQ-sleutel.",
+    },
+    "store.missing": {
+        "en": "There is no database at {path}.",
+        "nl": "Er is geen database op {path}.",
+    },
+    "store.exists": {
+        "en": "A database already exists at {path}; it was not touched.",
+        "nl": "Er staat al een database op {path}; die is niet aangeraakt.",
+    },
+    "store.keyfile_missing": {
+        "en": "The key file {path} is missing. Without it the database cannot be opened; "
+        "restore it from the laptop's backup or ask HQ to use the recovery key.",
+        "nl": "Het sleutelbestand {path} ontbreekt. Zonder dat bestand kan de database niet "
+        "open; zet het terug uit de back-up of vraag HQ de herstelsleutel te gebruiken.",
+    },
+    "store.keyfile_damaged": {
+        "en": "The key file {path} is damaged and cannot be read ({detail}).",
+        "nl": "Het sleutelbestand {path} is beschadigd en niet leesbaar ({detail}).",
+    },
+    "store.not_hervest": {
+        "en": "{path} is not a Hervest database, or it is damaged.",
+        "nl": "{path} is geen Hervest-database, of hij is beschadigd.",
+    },
+    "store.newer_schema": {
+        "en": "This database was made by a newer Hervest (schema {found}; this program knows "
+        "up to {known}). Install the newer version; the database was not changed.",
+        "nl": "Deze database is gemaakt met een nieuwere Hervest (schema {found}; dit programma "
+        "kent tot {known}). Installeer de nieuwere versie; de database is niet gewijzigd.",
+    },
+    "store.readonly": {
+        "en": "The database cannot be written ({detail}). Nothing already saved was lost.",
+        "nl": "De database kan niet worden beschreven ({detail}). Er is niets verloren van "
+        "wat al was opgeslagen.",
+    },
+    "store.disk_full": {
+        "en": "The disk is full. The last change was not saved; everything before it is "
+        "safe. Free some space and try again.",
+        "nl": "De schijf is vol. De laatste wijziging is niet opgeslagen; alles daarvoor is "
+        "veilig. Maak ruimte vrij en probeer het opnieuw.",
+    },
+    "store.integrity": {
+        "en": "The change conflicts with data already saved ({detail}).",
+        "nl": "De wijziging botst met gegevens die al zijn opgeslagen ({detail}).",
+    },
+    "store.locked": {
+        "en": "The database is locked.", "nl": "De database is vergrendeld.",
+    },
+    "store.migration_failed": {
+        "en": "Upgrading the database to schema {version} failed ({detail}). The database "
+        "was left as it was; a backup is at {backup}.",
+        "nl": "Het bijwerken van de database naar schema {version} is mislukt ({detail}). De "
+        "database is ongewijzigd; een reservekopie staat op {backup}.",
+    },
+    "user.exists": {
+        "en": "There is already a user called {name}.",
+        "nl": "Er is al een gebruiker met de naam {name}.",
+    },
+    "user.unknown": {"en": "There is no user called {name}.", "nl": "Er is geen gebruiker {name}."},
+    "user.last_admin": {
+        "en": "{name} is the last user who can unlock this database; add another first.",
+        "nl": "{name} is de laatste gebruiker die deze database kan openen; voeg eerst een "
+        "ander toe.",
+    },
+    "passphrase.too_short": {
+        "en": "The passphrase must have at least {n} characters.",
+        "nl": "Het wachtwoord moet minstens {n} tekens hebben.",
+    },
+    "passphrase.mismatch": {
+        "en": "The two passphrases differ.", "nl": "De twee wachtwoorden verschillen.",
+    },
+    "role.unknown": {
+        "en": "Unknown role {role}. Choose one of: {choices}.",
+        "nl": "Onbekende rol {role}. Kies uit: {choices}.",
+    },
+    "check.ok": {"en": "All checks passed.", "nl": "Alle controles geslaagd."},
+    "check.integrity": {
+        "en": "Encryption integrity check failed: {detail}",
+        "nl": "Controle van de versleuteling mislukt: {detail}",
+    },
+    "check.foreign_keys": {
+        "en": "Broken reference: {detail}", "nl": "Verbroken verwijzing: {detail}",
+    },
+    "check.audit": {
+        "en": "Audit chain broken at entry {seq}: {detail}",
+        "nl": "Auditketen verbroken bij regel {seq}: {detail}",
+    },
+    "check.changes": {
+        "en": "Change log broken: {detail}", "nl": "Wijzigingslog verbroken: {detail}",
+    },
+    "write.outside_uow": {
+        "en": "Internal error: a write bypassed the unit of work.",
+        "nl": "Interne fout: een schrijfactie ging buiten de unit of work om.",
+    },
+    "record.missing": {
+        "en": "The {entity} record no longer exists.",
+        "nl": "Het {entity}-record bestaat niet meer.",
+    },
+}

@@ -1,0 +1,362 @@
+"""Opening, creating and reading the encrypted mission database.
+
+The database is one SQLCipher 4 file keyed with a random 256-bit raw key (no per-open
+KDF: the passphrase work happens once, in the key slot). Pragmas follow SQLCipher's advice
+for data at rest: temp data in memory, memory wiped, deleted content overwritten; WAL is
+checkpointed (TRUNCATE) on close so old pages do not linger."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from app.store import sql
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+from app.domain.enums import Role
+from app.domain.records import Record, User
+from app.errors import HervestError, StoreError, UnlockError
+from app.ids import new_id
+from app.store import guards
+from app.store.audit import AuditLog
+from app.store.codec import SqlValue, codec_for
+from app.store.hlc import HybridClock, Timestamp
+from app.store.keyslots import KdfParams, KeyFile
+from app.store.migrations import LATEST, migrate, refuse_newer, schema_version
+from app.store.throttle import Throttle
+from app.store.unit_of_work import UnitOfWork, translate
+
+R = TypeVar("R", bound=Record)
+MIN_PASSPHRASE = 10
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise HervestError("passphrase.too_short", n=MIN_PASSPHRASE)
+
+
+class Store:
+    """An open, unlocked mission database and the user who unlocked it."""
+
+    def __init__(self, path: Path, opened: tuple[sql.Connection, WriteGate], db_key: bytes,
+                 keyfile: KeyFile, user: User | None) -> None:
+        self.path = Path(path)
+        self.conn, self._gate = opened
+        self.keyfile = keyfile
+        self._db_key = db_key
+        self.user = user
+        self._lock = threading.RLock()
+        self.device_id = self.meta("device_id") or ""
+        self.clock = HybridClock(self.device_id, self._last_hlc())
+        self.audit_log = AuditLog(self.conn)
+        self._next_seq = self._load_next_seq()
+
+    # -- opening ------------------------------------------------------------------------
+    @classmethod
+    def create(cls, path: Path, user_name: str, role: Role, passphrase: str, *,
+               display_name: str = "", kdf: KdfParams | None = None,
+               recovery_public: X25519PublicKey | None = None) -> Store:
+        path = Path(path)
+        if path.exists() or KeyFile.path_for(path).exists():
+            raise StoreError("store.exists", path=str(path))
+        check_passphrase(passphrase)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db_key = os.urandom(32)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # private from birth
+        keyfile = KeyFile.new(path)
+        user = User(name=user_name, display_name=display_name or user_name, role=Role(role))
+        keyfile.set_user(user.id, user_name, passphrase, db_key, kdf)
+        if recovery_public is not None:
+            keyfile.set_recovery(recovery_public, db_key)
+        opened = _connect(path, db_key)
+        conn = opened[0]
+        try:
+            migrate(conn, None)
+            guards.install(conn)
+            conn.execute("BEGIN IMMEDIATE")
+            device_key = Ed25519PrivateKey.generate().private_bytes_raw().hex()
+            for key, value in (("device_id", new_id()), ("device_signing_key", device_key),
+                               ("db_id", keyfile.db_id)):
+                conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (key, value))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.close()
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        keyfile.save()  # only once the database exists: never a key file without data
+        store = cls(path, opened, db_key, keyfile, None)
+        with store.write() as uow:
+            uow.insert(user)
+        store.user = user
+        return store
+
+    @classmethod
+    def open(cls, path: Path, user_name: str, passphrase: str) -> Store:
+        path = Path(path)
+        if not path.exists():
+            raise StoreError("store.missing", path=str(path))
+        keyfile = KeyFile.load(path)
+        throttle = Throttle(path)
+        throttle.check()
+        try:
+            db_key, user_id = keyfile.unwrap_user(user_name, passphrase)
+        except UnlockError:
+            throttle.record_failure()
+            raise
+        store = cls.open_with_key(path, db_key, keyfile=keyfile, user_id=user_id)
+        failures = throttle.reset()
+        with contextlib.suppress(StoreError), store.write() as uow:
+            uow.audit("unlock", {"failed_attempts_before": failures})
+        return store
+
+    @classmethod
+    def open_recovery(cls, path: Path, hq_private: X25519PrivateKey) -> Store:
+        """HQ opens a returned laptop's database with the recovery key."""
+        keyfile = KeyFile.load(path)
+        return cls.open_with_key(path, keyfile.unwrap_recovery(hq_private), keyfile=keyfile)
+
+    @classmethod
+    def open_with_key(cls, path: Path, db_key: bytes, *, keyfile: KeyFile | None = None,
+                      user_id: str | None = None, upgrade: bool = True) -> Store:
+        path = Path(path)
+        keyfile = keyfile or KeyFile.load(path)
+        opened = _connect(path, db_key)
+        conn = opened[0]
+        try:
+            if upgrade:
+                migrate(conn, path)
+            else:
+                refuse_newer(conn)
+            guards.install(conn)
+        except BaseException:
+            conn.close()
+            raise
+        store = cls(path, opened, db_key, keyfile, None)
+        if user_id is not None:
+            store.user = store.get(User, user_id)
+        return store
+
+    def clone(self) -> Store:
+        """Another connection to the same database for a worker thread (same user)."""
+        other = Store.open_with_key(self.path, self._db_key, keyfile=self.keyfile, upgrade=False)
+        other.user = self.user
+        return other
+
+    def close(self) -> None:
+        with contextlib.suppress(sql.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()
+        self._db_key = b""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- identity -----------------------------------------------------------------------
+    @property
+    def user_id(self) -> str | None:
+        return self.user.id if self.user else None
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.conn)
+
+    def device_signing_key(self) -> Ed25519PrivateKey:
+        return Ed25519PrivateKey.from_private_bytes(bytes.fromhex(self.meta("device_signing_key")))
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Local, unsynced settings of this database (sync cursor, enrolment, ...)."""
+        with self._lock:
+            self._execute_write("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                (key, value))
+
+    # -- writing ------------------------------------------------------------------------
+    def write(self) -> UnitOfWork:
+        return UnitOfWork(self)
+
+    def _begin_write(self) -> None:
+        self._lock.acquire()
+        if self._gate.active:
+            self._lock.release()
+            raise RuntimeError("units of work do not nest")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sql.Error as error:
+            self._lock.release()
+            raise translate(error) from error
+        self._gate.active = 1
+
+    def _finish_write(self) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc_last', ?)",
+                          (self.clock.last.encode(),))
+        self.audit_log.write_head()
+        self.conn.execute("COMMIT")
+        self._gate.active = 0
+        self._lock.release()
+
+    def _abort_write(self) -> None:
+        with contextlib.suppress(sql.Error):
+            self.conn.execute("ROLLBACK")
+        self._gate.active = 0
+        # What the failed transaction advanced in memory goes back to what is on disk.
+        self.audit_log.reload()
+        self._next_seq = self._load_next_seq()
+        self._lock.release()
+
+    def _execute_write(self, sql: str, params: Sequence[SqlValue]) -> None:
+        try:
+            self.conn.execute(sql, params)
+        except sql.Error as error:
+            raise translate(error) from error
+
+    def _load_next_seq(self) -> int:
+        row = self.conn.execute("SELECT MAX(seq) FROM changes WHERE device_id = ?",
+                                (self.device_id,)).fetchone()
+        return (row[0] or 0) + 1
+
+    def _last_hlc(self) -> Timestamp | None:
+        text = self.meta("hlc_last")
+        return Timestamp.decode(text) if text else None
+
+    @staticmethod
+    def clock_decode(text: str) -> Timestamp:
+        return Timestamp.decode(text)
+
+    # -- reading ------------------------------------------------------------------------
+    def get(self, cls: type[R], record_id: str) -> R:
+        found = self.find(cls, record_id)
+        if found is None:
+            raise HervestError("record.missing", entity=cls.ENTITY)
+        return found
+
+    def find(self, cls: type[R], record_id: str) -> R | None:
+        rows = self.select(cls, "id = ?", (record_id,))
+        return rows[0] if rows else None
+
+    def select(self, cls: type[R], where: str = "", params: Sequence[SqlValue] = (),
+               order_by: str = "", limit: int | None = None) -> list[R]:
+        codec = codec_for(cls)
+        sql = f"SELECT {', '.join(codec.columns)} FROM {codec.table}"
+        if where:
+            sql += f" WHERE {where}"
+        if order_by:
+            sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [codec.from_row(r) for r in self.conn.execute(sql, tuple(params))]  # type: ignore[misc]
+
+    def count(self, cls: type[Record], where: str = "", params: Sequence[SqlValue] = ()) -> int:
+        sql = f"SELECT COUNT(*) FROM {cls.ENTITY}" + (f" WHERE {where}" if where else "")
+        return self.conn.execute(sql, tuple(params)).fetchone()[0]
+
+    def rows(self, sql: str, params: Sequence[SqlValue] = ()) -> list[tuple[Any, ...]]:
+        """Read-only SQL for reports; writes are refused by the guards."""
+        return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def scalar(self, sql: str, params: Sequence[SqlValue] = ()) -> Any:
+        row = self.conn.execute(sql, tuple(params)).fetchone()
+        return row[0] if row else None
+
+    # -- drafts (local autosave scratch, never synced) -----------------------------------
+    def save_draft(self, key: str, payload: dict[str, Any]) -> None:
+        from app.store.audit import utc_now
+
+        with self._lock:
+            self._execute_write("INSERT OR REPLACE INTO drafts (key, payload, saved_at) "
+                                "VALUES (?, ?, ?)", (key, json.dumps(payload), utc_now()))
+
+    def load_draft(self, key: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT payload FROM drafts WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def drop_draft(self, key: str) -> None:
+        with self._lock:
+            self._execute_write("DELETE FROM drafts WHERE key = ?", (key,))
+
+    def draft_keys(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT key FROM drafts ORDER BY saved_at")]
+
+    # -- users and key slots ---------------------------------------------------------------
+    def add_user(self, name: str, role: Role, passphrase: str, display_name: str = "",
+                 kdf: KdfParams | None = None) -> User:
+        check_passphrase(passphrase)
+        if self.keyfile.has_user(name) or self.select(User, "name = ?", (name,)):
+            raise HervestError("user.exists", name=name)
+        user = User(name=name, display_name=display_name or name, role=Role(role))
+        with self.write() as uow:
+            uow.insert(user)
+            self.keyfile.set_user(user.id, name, passphrase, self._db_key, kdf)
+            self.keyfile.save()  # if this fails the user row rolls back too
+        return user
+
+    def change_passphrase(self, name: str, new_passphrase: str,
+                          kdf: KdfParams | None = None) -> None:
+        """Rewrite one slot; the database itself is not touched."""
+        check_passphrase(new_passphrase)
+        user = self._user_named(name)
+        self.keyfile.set_user(user.id, name, new_passphrase, self._db_key, kdf)
+        self.keyfile.save()
+        with self.write() as uow:
+            uow.audit("passphrase-changed", entity=User.ENTITY, row_id=user.id)
+
+    def remove_user(self, name: str) -> None:
+        """Remove the user's slot and deactivate them; their records stay readable."""
+        user = self._user_named(name)
+        if self.keyfile.user_count() <= 1:
+            raise HervestError("user.last_admin", name=name)
+        with self.write() as uow:
+            uow.update(user, active=False)
+            self.keyfile.remove_user(user.id)
+            self.keyfile.save()
+
+    def set_recovery(self, hq_public: X25519PublicKey) -> None:
+        self.keyfile.set_recovery(hq_public, self._db_key)
+        self.keyfile.save()
+        with self.write() as uow:
+            uow.audit("recovery-slot-set")
+
+    def _user_named(self, name: str) -> User:
+        found = self.select(User, "name = ?", (name,))
+        if not found:
+            raise HervestError("user.unknown", name=name)
+        return found[0]
+
+
+class WriteGate:
+    """Whether a unit of work is open on one connection; read by the guard triggers."""
+
+    active = 0
+
+
+def _connect(path: Path, db_key: bytes) -> tuple[sql.Connection, WriteGate]:
+    """Open and key the file; StoreError if it is not a Hervest database for this key."""
+    conn = sql.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10)
+    try:
+        # Silence SQLCipher's own logging before a key is tried: a wrong key must not
+        # print "ERROR CORE" lines on the user's terminal.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sql.DatabaseError:
+        conn.close()
+        raise StoreError("store.not_hervest", path=str(path)) from None
+    for pragma in ("temp_store = MEMORY", "secure_delete = ON", "foreign_keys = ON",
+                   "journal_mode = WAL", "synchronous = FULL", "trusted_schema = ON"):
+        conn.execute(f"PRAGMA {pragma}")
+    gate = WriteGate()
+    conn.create_function(guards.FUNCTION, 0, lambda: gate.active)
+    return conn, gate

@@ -1,0 +1,194 @@
+"""The one write path. Inside `with store.write() as uow:` every insert, update and delete
+writes the row, appends exactly one change (device, dense seq, HLC, entity, id, fields, op)
+and one hash-chained audit entry, all in one transaction: all of it commits or none does."""
+
+from __future__ import annotations
+
+import dataclasses
+from app.store import sql
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from app.domain.records import Case, Person, Record
+from app.errors import HervestError, StoreError
+from app.store import search
+from app.store.codec import SqlValue, canonical_json, codec_for, codec_for_entity
+from app.store.migrations import LATEST
+
+if TYPE_CHECKING:
+    from app.store.database import Store
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """One entry of the change log, as it travels in sync and in export bundles."""
+    device_id: str
+    seq: int
+    hlc: str
+    entity: str
+    row_id: str
+    op: str  # insert | update | delete
+    fields: dict[str, SqlValue]
+    user_id: str | None
+    schema_version: int = LATEST
+
+
+class UnitOfWork:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+        self.changes: list[Change] = []
+        self._touched_cases: set[str] = set()
+
+    # -- context ------------------------------------------------------------------------
+    def __enter__(self) -> UnitOfWork:
+        self.store._begin_write()
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is not None:
+            self.store._abort_write()
+            return
+        try:
+            search.refresh(self.conn, sorted(self._touched_cases))
+            self.store._finish_write()
+        except sql.Error as error:
+            self.store._abort_write()
+            raise translate(error) from error
+
+    # -- writes -------------------------------------------------------------------------
+    def insert(self, record: R) -> R:
+        codec = codec_for(type(record))
+        fields = codec.to_fields(record)
+        self._execute(f"INSERT INTO {codec.table} ({', '.join(codec.columns)}) "
+                      f"VALUES ({', '.join('?' * len(codec.columns))})", tuple(fields.values()))
+        del fields["id"]
+        self._log(codec.table, record.id, "insert", fields)
+        self._touch(record)
+        return record
+
+    def insert_many(self, records: Iterable[Record]) -> None:
+        for record in records:
+            self.insert(record)
+
+    def update(self, record: R, **values: Any) -> R:
+        """Write only the fields that differ; returns the updated record."""
+        codec = codec_for(type(record))
+        new = dataclasses.replace(record, **values)
+        old_fields, new_fields = codec.to_fields(record), codec.to_fields(new)
+        changed = {k: v for k, v in new_fields.items() if old_fields[k] != v}
+        if not changed:
+            return new
+        assignments = ", ".join(f"{c} = ?" for c in changed)
+        cursor = self._execute(f"UPDATE {codec.table} SET {assignments} WHERE id = ?",
+                               (*changed.values(), record.id))
+        if cursor.rowcount != 1:
+            raise HervestError("record.missing", entity=codec.table)
+        self._log(codec.table, record.id, "update", changed)
+        self._touch(new)
+        return new
+
+    def delete(self, record: Record) -> None:
+        codec = codec_for(type(record))
+        cursor = self._execute(f"DELETE FROM {codec.table} WHERE id = ?", (record.id,))
+        if cursor.rowcount != 1:
+            raise HervestError("record.missing", entity=codec.table)
+        self._log(codec.table, record.id, "delete", {})
+        self._touch(record)
+
+    def audit(self, action: str, detail: dict[str, Any] | None = None,
+              entity: str | None = None, row_id: str | None = None) -> None:
+        """An audit entry for an event that is not a row write (export, unlock, report)."""
+        self.store.audit_log.append(user_id=self.store.user_id, device_id=self.store.device_id,
+                                    action=action, entity=entity, row_id=row_id, detail=detail)
+
+    # -- remote changes (sync and bundle import) ------------------------------------------
+    def apply_change(self, change: Change, fields: dict[str, SqlValue] | None,
+                     server_seq: int | None = None) -> None:
+        """Record a change made on another device and write its effect on the row.
+
+        `fields` is what the merge decided to write (None: nothing, e.g. an older value lost
+        to a newer local one). The change itself is always recorded, exactly once."""
+        codec = codec_for_entity(change.entity)
+        self._execute(
+            "INSERT INTO changes (device_id, seq, hlc, entity, row_id, op, fields, user_id, "
+            "schema_version, server_seq, acked) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
+            (change.device_id, change.seq, change.hlc, change.entity, change.row_id, change.op,
+             canonical_json(change.fields), change.user_id, change.schema_version, server_seq))
+        if change.op == "delete":
+            self._execute(f"DELETE FROM {codec.table} WHERE id = ?", (change.row_id,))
+        elif fields:
+            exists = self.conn.execute(f"SELECT 1 FROM {codec.table} WHERE id = ?",
+                                       (change.row_id,)).fetchone()
+            if exists:
+                assignments = ", ".join(f"{c} = ?" for c in fields)
+                self._execute(f"UPDATE {codec.table} SET {assignments} WHERE id = ?",
+                              (*fields.values(), change.row_id))
+            else:
+                columns = ["id", *fields]
+                self._execute(f"INSERT INTO {codec.table} ({', '.join(columns)}) "
+                              f"VALUES ({', '.join('?' * len(columns))})",
+                              (change.row_id, *fields.values()))
+        self.store.audit_log.append(
+            user_id=change.user_id, device_id=self.store.device_id, action=f"apply-{change.op}",
+            entity=change.entity, row_id=change.row_id, change_device=change.device_id,
+            change_seq=change.seq, detail={"fields": sorted(fields or {})})
+        self.store.clock.observe(self.store.clock_decode(change.hlc))
+        if change.entity == Case.ENTITY:
+            self._touched_cases.add(change.row_id)
+        elif change.entity == Person.ENTITY:
+            self._touched_cases.update(self._case_of_person(change.row_id, fields))
+
+    # -- internals ----------------------------------------------------------------------
+    def _execute(self, sql: str, params: tuple[SqlValue, ...]) -> sql.Cursor:
+        try:
+            return self.conn.execute(sql, params)
+        except sql.Error as error:
+            raise translate(error) from error
+
+    def _log(self, entity: str, row_id: str, op: str, fields: dict[str, SqlValue]) -> None:
+        store = self.store
+        seq = store._next_seq
+        hlc = store.clock.now().encode()
+        change = Change(store.device_id, seq, hlc, entity, row_id, op, fields, store.user_id)
+        self._execute(
+            "INSERT INTO changes (device_id, seq, hlc, entity, row_id, op, fields, user_id, "
+            "schema_version) VALUES (?,?,?,?,?,?,?,?,?)",
+            (change.device_id, seq, hlc, entity, row_id, op, canonical_json(fields),
+             change.user_id, change.schema_version))
+        store._next_seq = seq + 1
+        store.audit_log.append(user_id=store.user_id, device_id=store.device_id, action=op,
+                               entity=entity, row_id=row_id, change_device=store.device_id,
+                               change_seq=seq, detail={"fields": sorted(fields)})
+        self.changes.append(change)
+
+    def _touch(self, record: Record) -> None:
+        if isinstance(record, Case):
+            self._touched_cases.add(record.id)
+        elif isinstance(record, Person):
+            self._touched_cases.add(record.case_id)
+
+    def _case_of_person(self, person_id: str, fields: dict[str, SqlValue] | None) -> list[str]:
+        if fields and fields.get("case_id"):
+            return [str(fields["case_id"])]
+        row = self.conn.execute("SELECT case_id FROM persons WHERE id = ?",
+                                (person_id,)).fetchone()
+        return [row[0]] if row else []
+
+
+def translate(error: sql.Error) -> HervestError:
+    """Turn SQLite's words into a message the user can act on."""
+    text = str(error)
+    if "database or disk is full" in text:
+        return StoreError("store.disk_full")
+    if "readonly" in text or "read-only" in text:
+        return StoreError("store.readonly", detail=text)
+    if "outside unit of work" in text:
+        return StoreError("write.outside_uow")
+    if "database is locked" in text:
+        return StoreError("store.locked")
+    if isinstance(error, sql.IntegrityError):
+        return StoreError("store.integrity", detail=text)
+    return StoreError("error.generic")
