@@ -21,6 +21,14 @@ def current_language() -> str:
     return code if code in SUPPORTED else "en"
 
 
+def register_messages(messages: dict[str, dict[str, str]]) -> None:
+    """Add a part's own messages (services, bundles, sync) to the catalogue."""
+    clash = set(messages) & set(MESSAGES)
+    if clash:
+        raise ValueError(f"message keys defined twice: {sorted(clash)}")
+    MESSAGES.update(messages)
+
+
 def tr(key: str, lang: str | None = None, **params: Any) -> str:
     lang = lang or current_language()
     entry = MESSAGES.get(key)

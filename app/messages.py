@@ -92,6 +92,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown role {role}. Choose one of: {choices}.",
         "nl": "Onbekende rol {role}. Kies uit: {choices}.",
     },
+    "cli.no_passphrase": {
+        "en": "No passphrase: set {env} or run in a terminal.",
+        "nl": "Geen wachtwoord: zet {env} of start vanuit een terminal.",
+    },
+    "cli.no_user": {
+        "en": "No user name: give --as NAME or set HERVEST_USER.",
+        "nl": "Geen gebruikersnaam: geef --as NAAM of zet HERVEST_USER.",
+    },
+    "cli.interrupted": {"en": "Interrupted; nothing half-saved.",
+                        "nl": "Onderbroken; er is niets half opgeslagen."},
+    "cli.created": {
+        "en": "Created {path} for {user} ({role}). Keep the passphrase safe: without it or "
+        "the HQ recovery key the data cannot be read.",
+        "nl": "{path} aangemaakt voor {user} ({role}). Bewaar het wachtwoord goed: zonder dat "
+        "of de herstelsleutel van HQ zijn de gegevens niet te lezen.",
+    },
+    "cli.user_added": {"en": "User {user} ({role}) added.",
+                       "nl": "Gebruiker {user} ({role}) toegevoegd."},
+    "cli.user_removed": {"en": "User {user} removed; their records stay.",
+                         "nl": "Gebruiker {user} verwijderd; diens gegevens blijven."},
+    "cli.passphrase_changed": {"en": "Passphrase changed.", "nl": "Wachtwoord gewijzigd."},
+    "cli.demo_done": {
+        "en": "Demo data: {missions} missions, {cases} cases, {persons} persons, "
+        "{interviews} interviews, {sessions} CO sessions ({seconds:.1f} s).",
+        "nl": "Demogegevens: {missions} missies, {cases} zaken, {persons} personen, "
+        "{interviews} gehoren, {sessions} CO-dagdelen ({seconds:.1f} s).",
+    },
+    "cli.no_gui": {
+        "en": "The desktop app cannot start here ({detail}). Use the subcommands, see "
+        "`hervest --help`.",
+        "nl": "De desktop-app kan hier niet starten ({detail}). Gebruik de subcommando's, "
+        "zie `hervest --help`.",
+    },
     "check.ok": {"en": "All checks passed.", "nl": "Alle controles geslaagd."},
     "check.integrity": {
         "en": "Encryption integrity check failed: {detail}",

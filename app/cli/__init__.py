@@ -1,0 +1,1 @@
+"""The `hervest` command line. Each module registers its subcommands."""

@@ -1,0 +1,72 @@
+"""Entry point of `hervest`. With no subcommand it opens the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from app import __version__
+from app.errors import HervestError
+from app.i18n import tr
+
+# Modules that add subcommands; each has register(subparsers). Optional ones are skipped
+# when their part of the program is not installed.
+COMMAND_MODULES = (
+    "app.cli.store_commands",
+    "app.cli.process_commands",
+    "app.cli.bundle_commands",
+    "sync.client.cli",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hervest", description="Hervest field tool")
+    parser.add_argument("--version", action="version", version=f"hervest {__version__}")
+    parser.add_argument("--lang", choices=("nl", "en"), help="language of messages")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation without a screen and exit")
+    sub = parser.add_subparsers(dest="command")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name and name.startswith(exc.name):
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        os.environ["HERVEST_LANG"] = args.lang
+    try:
+        if args.self_test:
+            from app.selftest import run_self_test
+
+            return run_self_test()
+        if args.command is None:
+            return _start_gui()
+        return int(args.func(args) or 0)
+    except HervestError as error:
+        print(error.message(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(tr("cli.interrupted"), file=sys.stderr)
+        return 130
+
+
+def _start_gui() -> int:
+    try:
+        from ui.app import run
+    except ImportError as exc:
+        print(tr("cli.no_gui", detail=exc), file=sys.stderr)
+        return 2
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
