@@ -1,0 +1,43 @@
+"""Shared fixtures: real SQLCipher files in a temporary folder, cheap Argon2 parameters."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Tests must not spend half a second per key slot; the floor parameters still run Argon2id.
+os.environ.setdefault("HERVEST_KDF_TARGET_MS", "1")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HERVEST_LANG", "en")
+
+from app.domain import Role  # noqa: E402
+from app.store import Store  # noqa: E402
+from app.store.keyslots import KdfParams  # noqa: E402
+
+FAST_KDF = KdfParams(iterations=2, memory_kib=19 * 1024)
+PASSPHRASE = "test passphrase 123"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "mission.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """A fresh encrypted database, unlocked by an HQ coordinator called 'coordinator'."""
+    s = Store.create(db_path, "coordinator", Role.HQ_COORDINATOR, PASSPHRASE, kdf=FAST_KDF)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    """The store with 60 demo cases (seed 7)."""
+    from app.demo import DemoGenerator
+
+    DemoGenerator(store, 7).run(60)
+    return store
