@@ -11,8 +11,8 @@ from app import __version__
 from app.errors import HervestError
 from app.i18n import tr
 
-# Modules that add subcommands; each has register(subparsers). Optional ones are skipped
-# when their part of the program is not installed.
+# Modules that add subcommands; each has register(subparsers) and may have
+# register_reports(report_subparsers). Optional ones are skipped when not present.
 COMMAND_MODULES = (
     "app.cli.store_commands",
     "app.cli.process_commands",
@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation without a screen and exit")
     sub = parser.add_subparsers(dest="command")
+    # `hervest report ...` is shared: process reports (text/json) and PDF reports.
+    reports = sub.add_parser("report", help="reports").add_subparsers(
+        dest="report_command", required=True)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
@@ -36,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
                 continue
             raise
         module.register(sub)
+        if hasattr(module, "register_reports"):
+            module.register_reports(reports)
     return parser
 
 
