@@ -1,0 +1,129 @@
+"""Messages of the process services, in English and Dutch (registered on import)."""
+
+from __future__ import annotations
+
+from app.i18n import register_messages
+
+_STATES = {
+    "referred": ("referred", "voorgedragen"), "scheduled": ("scheduled", "ingepland"),
+    "interviewed": ("interviewed", "gehoord"), "proposed": ("proposed", "voorgesteld"),
+    "decided": ("decided (accepted)", "besloten (geaccepteerd)"),
+    "co_training": ("in CO training", "in CO-training"), "departed": ("departed", "vertrokken"),
+    "arrived": ("arrived", "aangekomen"), "refused": ("refused", "afgewezen"),
+    "withdrawn": ("withdrawn", "ingetrokken"),
+}
+_RESOURCES = {
+    "users": ("users", "gebruikers"), "frameworks": ("policy frameworks", "beleidskaders"),
+    "framework_years": ("framework targets", "jaardoelen"),
+    "framework_earmarks": ("earmarks", "oormerken"), "framework_deductions": ("deductions",
+                                                                              "aftrekposten"),
+    "carry_overs": ("carry-overs", "overhevelingen"), "missions": ("missions", "missies"),
+    "delegation_members": ("delegations", "delegaties"), "cases": ("cases", "zaken"),
+    "case_transitions": ("case history", "zaakgeschiedenis"), "persons": ("persons", "personen"),
+    "interviews": ("interviews", "gehoren"), "assessments": ("IND assessments",
+                                                             "IND-beoordelingen"),
+    "decisions": ("decisions", "beslissingen"),
+    "resettlement_profiles": ("resettlement profiles", "hervestigingsprofielen"),
+    "medical_notes": ("medical notes", "medische notities"),
+    "trainings": ("CO trainings", "CO-trainingen"), "training_cases": ("CO trainings",
+                                                                       "CO-trainingen"),
+    "training_sessions": ("CO sessions", "CO-dagdelen"), "attendance": ("attendance",
+                                                                        "aanwezigheid"),
+    "municipalities": ("municipalities", "gemeenten"), "placements": ("placements",
+                                                                      "koppelingen"),
+    "departures": ("departures", "vertrek"), "arrivals": ("arrivals", "aankomsten"),
+    "attachments": ("documents", "documenten"), "duplicate_flags": ("duplicate flags",
+                                                                    "dubbelingen"),
+    "conflicts": ("sync conflicts", "synchronisatieconflicten"),
+}
+_OUTCOMES = {"accept": ("accept", "accepteren"), "refuse": ("refuse", "afwijzen"),
+             "pending": ("pending", "aangehouden")}
+
+
+def _pairs(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
+    return {f"{prefix}.{k}": {"en": en, "nl": nl} for k, (en, nl) in table.items()}
+
+
+MESSAGES: dict[str, dict[str, str]] = {
+    **_pairs("state", _STATES),
+    **_pairs("resource", _RESOURCES),
+    **_pairs("outcome", _OUTCOMES),
+    "access.read": {"en": "read", "nl": "inzien"},
+    "access.write": {"en": "change", "nl": "wijzigen"},
+    "access.denied": {
+        "en": "Your role ({role}) may not {action} {what}.",
+        "nl": "Uw rol ({role}) mag {what} niet {action}.",
+    },
+    "access.denied_state": {
+        "en": "Your role ({role}) may not make a case {state}.",
+        "nl": "Uw rol ({role}) mag een zaak niet {state} maken.",
+    },
+    # case workflow
+    "case.ended": {
+        "en": "Case {case} is {state}: that is final, it cannot move on.",
+        "nl": "Zaak {case} is {state}: dat is definitief, de zaak kan niet verder.",
+    },
+    "case.skips": {
+        "en": "Case {case} is {state} and cannot become {target} yet: first it must be "
+        "{missing}.",
+        "nl": "Zaak {case} is {state} en kan nog niet {target} worden: eerst moet de zaak "
+        "{missing} zijn.",
+    },
+    "case.backwards": {
+        "en": "Case {case} is {state}; it cannot go back to {target}.",
+        "nl": "Zaak {case} is {state}; de zaak kan niet terug naar {target}.",
+    },
+    "case.refuse_needs_proposal": {
+        "en": "Case {case} is {state}: HQ refuses a case only after the delegation's proposal.",
+        "nl": "Zaak {case} is {state}: HQ wijst een zaak pas af na het voorstel van de "
+        "delegatie.",
+    },
+    "case.needs_mission": {
+        "en": "Case {case} cannot be scheduled: assign it to a mission first.",
+        "nl": "Zaak {case} kan niet worden ingepland: wijs de zaak eerst toe aan een missie.",
+    },
+    "case.needs_interviews": {
+        "en": "Case {case} is not interviewed yet: {n} adult(s) still need a finalised IND "
+        "interview.",
+        "nl": "Zaak {case} is nog niet gehoord: {n} volwassene(n) hebben nog geen afgerond "
+        "IND-gehoor.",
+    },
+    "case.needs_proposal": {
+        "en": "Case {case} has no proposed decision yet: the delegation proposes first.",
+        "nl": "Zaak {case} heeft nog geen voorgestelde beslissing: eerst doet de delegatie een "
+        "voorstel.",
+    },
+    "case.needs_final_decision": {
+        "en": "Case {case} needs HQ's final decision '{outcome}' first.",
+        "nl": "Zaak {case} heeft eerst de definitieve beslissing '{outcome}' van HQ nodig.",
+    },
+    "case.needs_training": {
+        "en": "Case {case} is not in a CO training yet: add it to a training first.",
+        "nl": "Zaak {case} zit nog niet in een CO-training: voeg de zaak eerst toe aan een "
+        "training.",
+    },
+    "case.needs_departure": {
+        "en": "Case {case} has no departure recorded yet.",
+        "nl": "Voor zaak {case} is nog geen vertrek vastgelegd.",
+    },
+    "case.needs_arrival": {
+        "en": "Case {case} has no arrival recorded yet.",
+        "nl": "Voor zaak {case} is nog geen aankomst vastgelegd.",
+    },
+    "case.needs_note": {
+        "en": "Withdrawing case {case} needs a note saying why.",
+        "nl": "Voor het intrekken van zaak {case} is een toelichting nodig.",
+    },
+    "mission.dates": {
+        "en": "The mission ends before it starts.",
+        "nl": "De missie eindigt voordat hij begint.",
+    },
+    "mission.assign_state": {
+        "en": "Case {case} is {state}; only referred or scheduled cases can be assigned to a "
+        "mission.",
+        "nl": "Zaak {case} is {state}; alleen voorgedragen of ingeplande zaken kunnen aan een "
+        "missie worden toegewezen.",
+    },
+}
+
+register_messages(MESSAGES)
