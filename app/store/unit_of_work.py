@@ -101,8 +101,12 @@ class UnitOfWork:
     def audit(self, action: str, detail: dict[str, Any] | None = None,
               entity: str | None = None, row_id: str | None = None) -> None:
         """An audit entry for an event that is not a row write (export, unlock, report)."""
-        self.store.audit_log.append(user_id=self.store.user_id, device_id=self.store.device_id,
-                                    action=action, entity=entity, row_id=row_id, detail=detail)
+        try:
+            self.store.audit_log.append(user_id=self.store.user_id,
+                                        device_id=self.store.device_id, action=action,
+                                        entity=entity, row_id=row_id, detail=detail)
+        except sql.Error as error:
+            raise translate(error) from error
 
     # -- remote changes (sync and bundle import) ------------------------------------------
     def apply_change(self, change: Change, fields: dict[str, SqlValue] | None,
