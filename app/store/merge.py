@@ -1,0 +1,274 @@
+"""Merge rules for changes made on other devices (sync pull, bundle import at HQ).
+
+- Each change `(device_id, seq)` is applied exactly once; one already present is skipped.
+- Per field, the last writer wins, ordered by (HLC, device id, seq): every replica picks
+  the same winner whatever order the changes arrive in.
+- Assessments and decisions are never silently overwritten: an edit made without having
+  seen the current value (a concurrent edit) becomes a `Conflict` record for a person. The
+  row still follows the last-writer rule so replicas agree; the conflict keeps both values.
+  Whether an edit saw the current value is told by its *base*: the HLC of each field's
+  value on the writing device when it wrote (`with_bases` adds it before a change leaves
+  the device). A change without a base counts as concurrent only when it is older than
+  the current value.
+- Deletes are tombstones: once a row has a delete, no later insert or update brings it back.
+- A change from an older schema version is upgraded; one from a newer version, of an
+  unknown entity or field is refused before anything is written (all or nothing).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from app.domain.records import Conflict
+from app.errors import HervestError
+from app.i18n import register_messages
+from app.store.codec import SqlValue, canonical_json, codec_for_entity
+from app.store.migrations import LATEST
+from app.store.unit_of_work import Change
+
+if TYPE_CHECKING:
+    from app.store.database import Store
+    from app.store.unit_of_work import UnitOfWork
+
+PROTECTED = frozenset({"assessments", "decisions"})
+BASE_KEY = "~base"  # reserved key in Change.fields: {field: hlc seen when writing}
+_CONFLICT_NS = uuid.UUID("6b2f1c0e-5d8a-4f53-9c1e-0a7d3e9b4c21")
+
+register_messages({
+    "merge.newer_schema": {
+        "en": "A change from device {device} was made by a newer Hervest (schema {found}; "
+        "this one knows {known}). Nothing was applied: update Hervest and sync again.",
+        "nl": "Een wijziging van apparaat {device} komt uit een nieuwere Hervest (schema "
+        "{found}; deze kent {known}). Er is niets verwerkt: werk Hervest bij en synchroniseer "
+        "opnieuw.",
+    },
+    "merge.old_schema": {
+        "en": "A change from device {device} uses schema {found}, which can no longer be "
+        "read. Nothing was applied.",
+        "nl": "Een wijziging van apparaat {device} gebruikt schema {found}, dat niet meer te "
+        "lezen is. Er is niets verwerkt.",
+    },
+    "merge.bad_change": {
+        "en": "A change from device {device} (number {seq}) is not valid: {detail}. "
+        "Nothing was applied.",
+        "nl": "Een wijziging van apparaat {device} (nummer {seq}) is ongeldig: {detail}. "
+        "Er is niets verwerkt.",
+    },
+})
+
+
+class Version(NamedTuple):
+    """One field's value and who wrote it; tuples compare in last-writer order."""
+    hlc: str
+    device_id: str
+    seq: int
+    value: SqlValue
+
+
+@dataclasses.dataclass
+class RowState:
+    """What the change log says about one row."""
+    deleted: bool = False
+    inserted: bool = False
+    fields: dict[str, Version] = dataclasses.field(default_factory=dict)
+
+    def add(self, change: Change) -> None:
+        if change.op == "delete":
+            self.deleted = True
+            return
+        self.inserted |= change.op == "insert"
+        for name, value in change.fields.items():
+            if name == BASE_KEY:
+                continue
+            version = Version(change.hlc, change.device_id, change.seq, value)
+            current = self.fields.get(name)
+            if current is None or version[:3] > current[:3]:
+                self.fields[name] = version
+
+
+@dataclasses.dataclass
+class MergeResult:
+    applied: int = 0
+    skipped: int = 0  # already present: exactly once
+    conflicts: list[Conflict] = dataclasses.field(default_factory=list)
+
+
+# Upgrades of the change format, from version v to v + 1. Schema 2 only added a search
+# index, so changes of schema 1 read the same.
+UPGRADES: dict[int, Callable[[Change], Change]] = {
+    1: lambda change: dataclasses.replace(change, schema_version=2),
+}
+
+
+# -- pure rules ------------------------------------------------------------------------------
+def upgrade(change: Change) -> Change:
+    if change.schema_version > LATEST:
+        raise HervestError("merge.newer_schema", device=change.device_id,
+                           found=change.schema_version, known=LATEST)
+    while change.schema_version < LATEST:
+        step = UPGRADES.get(change.schema_version)
+        if step is None:
+            raise HervestError("merge.old_schema", device=change.device_id,
+                               found=change.schema_version)
+        change = step(change)
+    return change
+
+
+def validate(change: Change) -> None:
+    """Refuse a change that names an unknown entity, field or operation."""
+    def bad(detail: str) -> HervestError:
+        return HervestError("merge.bad_change", device=change.device_id, seq=change.seq,
+                            detail=detail)
+    try:
+        codec = codec_for_entity(change.entity)
+    except KeyError:
+        raise bad(f"unknown entity {change.entity!r}") from None
+    if change.op not in ("insert", "update", "delete"):
+        raise bad(f"unknown operation {change.op!r}")
+    unknown = set(change.fields) - set(codec.columns) - {BASE_KEY}
+    if unknown or "id" in change.fields:
+        raise bad(f"unknown fields {sorted(unknown | ({'id'} & set(change.fields)))}")
+    if change.seq < 1 or not change.device_id or not change.row_id:
+        raise bad("missing device, number or row")
+
+
+def bases_of(change: Change) -> dict[str, str] | None:
+    raw = change.fields.get(BASE_KEY)
+    return json.loads(raw) if isinstance(raw, str) else None
+
+
+def is_concurrent(change: Change, name: str, current: Version) -> bool:
+    """Did `change` write field `name` without having seen its `current` value?"""
+    if current.device_id == change.device_id:
+        return False  # one device's own edits are ordered by its seq
+    bases = bases_of(change)
+    if bases is None:
+        return (change.hlc, change.device_id) < current[:2]
+    return bases.get(name, "") < current.hlc
+
+
+def winning_fields(change: Change, state: RowState) -> dict[str, SqlValue]:
+    """The fields of `change` that beat what the row holds now."""
+    key = (change.hlc, change.device_id, change.seq)
+    return {name: value for name, value in change.fields.items() if name != BASE_KEY
+            and (name not in state.fields or key > state.fields[name][:3])}
+
+
+def conflict_for(change: Change, name: str, current: Version) -> Conflict:
+    """The same record, with the same id, on every replica that detects the clash."""
+    remote = Version(change.hlc, change.device_id, change.seq, change.fields[name])
+    kept, lost = (remote, current) if remote[:3] > current[:3] else (current, remote)
+    ident = uuid.uuid5(_CONFLICT_NS, "|".join(
+        (change.entity, change.row_id, name, *sorted((kept.hlc, lost.hlc)))))
+    return Conflict(id=str(ident), entity=change.entity, row_id=change.row_id,
+                    field_name=name, local_value=canonical_json(kept.value),
+                    remote_value=canonical_json(lost.value), local_hlc=kept.hlc,
+                    remote_hlc=lost.hlc, remote_device=lost.device_id)
+
+
+def conflicts_of(change: Change, state: RowState) -> list[Conflict]:
+    if change.entity not in PROTECTED or change.op != "update" or state.deleted:
+        return []
+    found = []
+    for name, value in change.fields.items():
+        current = state.fields.get(name)
+        if name == BASE_KEY or current is None or current.value == value:
+            continue
+        if is_concurrent(change, name, current):
+            found.append(conflict_for(change, name, current))
+    return found
+
+
+# -- against a store -------------------------------------------------------------------------
+def logged_changes(conn, where: str = "", params: Sequence[SqlValue] = (),
+                   limit: int | None = None) -> list[Change]:
+    """Changes from the log, in log order (`where` filters the `changes` table)."""
+    sql = ("SELECT device_id, seq, hlc, entity, row_id, op, fields, user_id, schema_version "
+           "FROM changes" + (f" WHERE {where}" if where else "") + " ORDER BY id")
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return [Change(d, s, h, e, r, op, json.loads(f), u, v)
+            for d, s, h, e, r, op, f, u, v in conn.execute(sql, tuple(params))]
+
+
+def row_state(conn, entity: str, row_id: str) -> RowState:
+    state = RowState()
+    for change in logged_changes(conn, "entity = ? AND row_id = ?", (entity, row_id)):
+        state.add(change)
+    return state
+
+
+def apply_remote(store: Store, changes: Sequence[Change],
+                 server_seqs: Sequence[int | None] | None = None) -> MergeResult:
+    """Apply changes from other devices in ONE unit of work: all of them or none."""
+    if server_seqs is not None and len(server_seqs) != len(changes):
+        raise ValueError("server_seqs must match changes")
+    upgraded = [upgrade(c) for c in changes]
+    for change in upgraded:
+        validate(change)
+    seqs = list(server_seqs) if server_seqs is not None else [None] * len(upgraded)
+    result = MergeResult()
+    states: dict[tuple[str, str], RowState] = {}
+    with store.write() as uow:
+        for change, server_seq in zip(upgraded, seqs, strict=True):
+            if _present(uow, change):
+                result.skipped += 1
+                continue
+            key = (change.entity, change.row_id)
+            if key not in states:
+                states[key] = row_state(uow.conn, *key)
+            _apply_one(uow, change, server_seq, states[key], result)
+            result.applied += 1
+    return result
+
+
+def _present(uow: UnitOfWork, change: Change) -> bool:
+    return uow.conn.execute("SELECT 1 FROM changes WHERE device_id = ? AND seq = ?",
+                            (change.device_id, change.seq)).fetchone() is not None
+
+
+def _apply_one(uow: UnitOfWork, change: Change, server_seq: int | None, state: RowState,
+               result: MergeResult) -> None:
+    for conflict in conflicts_of(change, state):
+        if uow.conn.execute("SELECT 1 FROM conflicts WHERE id = ?",
+                            (conflict.id,)).fetchone() is None:
+            uow.insert(conflict)
+            result.conflicts.append(conflict)
+    fields: dict[str, SqlValue] | None
+    if state.deleted or change.op == "delete":
+        fields = None
+    elif change.op == "insert" and not state.inserted:
+        # The row appears now: its insert, overlaid with newer edits that came first.
+        state.add(change)
+        fields = {name: v.value for name, v in state.fields.items()}
+    elif not state.inserted:
+        fields = None  # an edit of a row whose insert has not arrived yet: recorded only
+    else:
+        fields = winning_fields(change, state)
+    if change.op != "insert" or state.inserted:
+        state.add(change)
+    uow.apply_change(change, fields or None, server_seq)
+
+
+def with_bases(conn, changes: Iterable[Change]) -> list[Change]:
+    """Local changes ready to leave the device: edits of assessments and decisions carry
+    the HLC of each field's value they replaced (read from the local log, in log order)."""
+    out = []
+    for change in changes:
+        if change.entity not in PROTECTED or change.op != "update" or BASE_KEY in change.fields:
+            out.append(change)
+            continue
+        bases: dict[str, str] = {}
+        for hlc, fields in conn.execute(
+                "SELECT hlc, fields FROM changes WHERE entity = ? AND row_id = ? AND id < "
+                "(SELECT id FROM changes WHERE device_id = ? AND seq = ?)",
+                (change.entity, change.row_id, change.device_id, change.seq)):
+            for name in json.loads(fields).keys() & change.fields.keys():
+                bases[name] = max(bases.get(name, ""), hlc)
+        out.append(dataclasses.replace(
+            change, fields={**change.fields, BASE_KEY: canonical_json(bases)}))
+    return out
