@@ -124,6 +124,77 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Zaak {case} is {state}; alleen voorgedragen of ingeplande zaken kunnen aan een "
         "missie worden toegewezen.",
     },
+    # interviews and assessments
+    "interview.not_adult": {
+        "en": "An IND interview or assessment is for an adult; this person is a minor.",
+        "nl": "Een IND-gehoor of -beoordeling is voor een volwassene; deze persoon is minderjarig.",
+    },
+    "interview.person_not_in_case": {
+        "en": "This person does not belong to this case.",
+        "nl": "Deze persoon hoort niet bij deze zaak.",
+    },
+    "interview.final": {
+        "en": "This is finalised and read-only. Make a correction (a new version) instead.",
+        "nl": "Dit is afgerond en alleen-lezen. Maak in plaats daarvan een correctie (een nieuwe "
+        "versie).",
+    },
+    "interview.not_final": {
+        "en": "Only a finalised interview gets a correction; a draft can simply be edited.",
+        "nl": "Alleen een afgerond gehoor krijgt een correctie; een concept kunt u gewoon "
+        "bewerken.",
+    },
+    "interview.empty": {
+        "en": "An interview without notes cannot be finalised.",
+        "nl": "Een gehoor zonder aantekeningen kan niet worden afgerond.",
+    },
+    "profile.missing": {
+        "en": "This case has no resettlement profile yet.",
+        "nl": "Deze zaak heeft nog geen hervestigingsprofiel.",
+    },
+    "assessment.final": {
+        "en": "This assessment is finalised and read-only.",
+        "nl": "Deze beoordeling is afgerond en alleen-lezen.",
+    },
+    "assessment.needs_1f": {
+        "en": "Answer the art. 1F exclusion question first.",
+        "nl": "Beantwoord eerst de vraag naar uitsluiting op grond van art. 1F.",
+    },
+    "assessment.needs_29a": {
+        "en": "Art. 29(1)(a) needs an outcome and written grounds.",
+        "nl": "Art. 29, eerste lid, onder a heeft een uitkomst en een motivering nodig.",
+    },
+    "assessment.needs_29b": {
+        "en": "Art. 29(1)(b) needs an outcome and written grounds.",
+        "nl": "Art. 29, eerste lid, onder b heeft een uitkomst en een motivering nodig.",
+    },
+    "assessment.needs_integration": {
+        "en": "The integration check needs an outcome and written grounds.",
+        "nl": "De integratietoets heeft een uitkomst en een motivering nodig.",
+    },
+    "assessment.1f_contradiction": {
+        "en": "With an art. 1F indication the person cannot meet art. 29(1)(a).",
+        "nl": "Bij een aanwijzing voor art. 1F kan de persoon niet onder art. 29, eerste lid, "
+        "onder a vallen.",
+    },
+    "assessment.bad_answer": {
+        "en": "That answer does not belong to the question {question}.",
+        "nl": "Dat antwoord hoort niet bij de vraag {question}.",
+    },
+    "decision.needs_assessments": {
+        "en": "Case {case} cannot be proposed for acceptance: {n} adult(s) have no finalised "
+        "assessment.",
+        "nl": "Zaak {case} kan niet voor acceptatie worden voorgesteld: {n} volwassene(n) "
+        "hebben geen afgeronde beoordeling.",
+    },
+    "decision.needs_grounds": {
+        "en": "A refusal or a pending decision needs written grounds.",
+        "nl": "Een afwijzing of aanhouding heeft een motivering nodig.",
+    },
+    "decision.final_pending": {
+        "en": "HQ's final decision is accept or refuse; 'pending' is for the field's proposal.",
+        "nl": "De definitieve beslissing van HQ is accepteren of afwijzen; 'aangehouden' is "
+        "voor het voorstel uit het veld.",
+    },
 }
 
 register_messages(MESSAGES)
