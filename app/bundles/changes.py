@@ -6,7 +6,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from app.domain.records import Attachment, Municipality, User
+from app.domain.records import (
+    Attachment, CarryOver, Framework, FrameworkDeduction, FrameworkEarmark, FrameworkYear,
+    Municipality, User,
+)
 from app.store.codec import canonical_json
 from app.store.database import Store
 from app.store.merge import with_bases
@@ -14,7 +17,9 @@ from app.store.unit_of_work import Change
 
 CHANGE_COLUMNS = "device_id, seq, hlc, entity, row_id, op, fields, user_id, schema_version"
 # Rows that belong to no mission but that a mission's rows refer to.
-SHARED_ENTITIES = frozenset({User.ENTITY, Municipality.ENTITY})
+SHARED_ENTITIES = frozenset(cls.ENTITY for cls in (
+    User, Municipality, Framework, FrameworkYear, FrameworkEarmark, FrameworkDeduction,
+    CarryOver))
 
 
 def unacked_changes(store: Store, mission_id: str | None) -> Iterator[Change]:

@@ -98,3 +98,15 @@ def verify(parsed: ParsedSignature, public_key: bytes, blake2b_512: bytes) -> No
         key.verify(parsed.global_signature, parsed.signature + parsed.comment.encode())
     except InvalidSignature:
         raise HervestError("bundle.signature_bad") from None
+
+
+def parse_public_key_file(text: str) -> bytes:
+    """The Ed25519 key of a minisign public key file (or its bare base64 line)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    try:
+        blob = base64.b64decode(lines[-1], validate=True)
+        if blob[:2] != KEY_ALGORITHM or len(blob) != 42:
+            raise ValueError("not a minisign Ed25519 public key")
+    except (ValueError, IndexError) as exc:
+        raise HervestError("bundle.corrupt", detail=f"public key: {exc}") from None
+    return blob[10:]
