@@ -7,8 +7,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.domain.records import (
-    Attachment, CarryOver, Framework, FrameworkDeduction, FrameworkEarmark, FrameworkYear,
-    Municipality, User,
+    Attachment,
+    CarryOver,
+    Framework,
+    FrameworkDeduction,
+    FrameworkEarmark,
+    FrameworkYear,
+    Municipality,
+    User,
 )
 from app.store.codec import canonical_json
 from app.store.database import Store
