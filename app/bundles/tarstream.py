@@ -46,8 +46,8 @@ class ChunkReader:
 class TarPushParser:
     """Feed decrypted bytes with `write`; members arrive through three callbacks.
 
-    Anything that is not a well-formed USTAR stream ending in two zero blocks raises
-    ValueError, including bytes after the end."""
+    Anything that is not a well-formed USTAR stream ending in zero blocks raises
+    ValueError, including non-zero bytes after the end."""
 
     def __init__(self, on_start: Callable[[str, int], None], on_data: Callable[[bytes], None],
                  on_end: Callable[[], None]) -> None:
@@ -90,11 +90,11 @@ class TarPushParser:
         """The age library flushes its output; nothing is buffered here beyond one header."""
 
     def _header(self, block: bytes) -> None:
-        if self._zero_blocks >= 2:
-            raise ValueError("data after the end of the tar stream")
-        if block == b"\0" * BLOCK:
+        if block == b"\0" * BLOCK:  # the end: two or more zero blocks (tar pads records)
             self._zero_blocks += 1
             return
+        if self._zero_blocks >= 2:
+            raise ValueError("data after the end of the tar stream")
         if self._zero_blocks:
             raise ValueError("tar member after an end block")
         try:
