@@ -47,6 +47,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Deze database is gemaakt met een nieuwere Hervest (schema {found}; dit programma "
         "kent tot {known}). Installeer de nieuwere versie; de database is niet gewijzigd.",
     },
+    "store.cannot_open": {
+        "en": "The database {path} cannot be opened ({detail}). If it is on a read-only disk "
+        "or a locked USB stick, copy it and its .keys file to a writable folder first.",
+        "nl": "De database {path} kan niet worden geopend ({detail}). Staat hij op een "
+        "alleen-lezen schijf of een vergrendelde USB-stick, kopieer hem dan met het "
+        ".keys-bestand eerst naar een map waarin geschreven kan worden.",
+    },
     "store.readonly": {
         "en": "The database cannot be written ({detail}). Nothing already saved was lost.",
         "nl": "De database kan niet worden beschreven ({detail}). Er is niets verloren van "

@@ -355,9 +355,11 @@ def _connect(path: Path, db_key: bytes) -> tuple[sql.Connection, WriteGate]:
         conn.execute(f"PRAGMA cipher_memory_security = {memory_security}")
         conn.execute(f"PRAGMA key = \"x'{db_key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sql.DatabaseError:
+    except sql.DatabaseError as error:
         conn.close()
-        raise StoreError("store.not_hervest", path=str(path)) from None
+        if "not a database" in str(error):  # wrong key or not SQLCipher: indistinguishable
+            raise StoreError("store.not_hervest", path=str(path)) from None
+        raise StoreError("store.cannot_open", path=str(path), detail=str(error)) from None
     for pragma in ("temp_store = MEMORY", "secure_delete = ON", "foreign_keys = ON",
                    "journal_mode = WAL", "synchronous = FULL", "trusted_schema = ON", "cache_size = -65536"):
         conn.execute(f"PRAGMA {pragma}")

@@ -3,6 +3,7 @@ across processes and restarts (a script cannot reset it by starting a new proces
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from pathlib import Path
@@ -50,7 +51,8 @@ class Throttle:
     def record_failure(self) -> None:
         failures, _ = self._state()
         doc = {"failures": failures + 1, "last": self._clock()}
-        write_atomic(self.path, json.dumps(doc).encode())
+        with contextlib.suppress(OSError):  # read-only media: the database cannot open anyway
+            write_atomic(self.path, json.dumps(doc).encode())
 
     def reset(self) -> int:
         """Forget failures after a successful unlock; returns how many there were."""

@@ -1,6 +1,7 @@
 """The one write path: row + change + audit entry in one transaction, nothing around it."""
 
 import json
+import subprocess
 
 import pytest
 from hypothesis import given, settings
@@ -12,7 +13,7 @@ from app.store import Store, audit
 from app.store.check import run_checks
 from app.store.database import _connect
 from app.store.keyslots import KeyFile
-from tests.conftest import PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE
 
 
 def _local_changes(store):
@@ -54,8 +55,6 @@ def test_a_failed_unit_of_work_leaves_nothing_and_keeps_seq_dense(store):
 @given(st.lists(st.sampled_from(["insert", "update", "delete", "fail"]), max_size=15))
 def test_seq_stays_dense_whatever_the_order_of_writes(tmp_path_factory, ops):
     path = tmp_path_factory.mktemp("dense") / "m.db"
-    from tests.conftest import FAST_KDF
-
     with Store.create(path, "u", "IND", PASSPHRASE, kdf=FAST_KDF) as store:
         cases: list[Case] = []
         for op in ops:
@@ -128,30 +127,42 @@ def test_check_detects_any_audit_tampering(demo_store, db_path, tamper):
     assert problems and problems[0].key == "check.audit"
 
 
-def test_disk_full_is_reported_and_loses_nothing_saved(tmp_path):
-    import subprocess
-
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MB tmpfs: a real full (or read-only) disk without filling the machine's."""
     mount = tmp_path / "small"
     mount.mkdir()
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
                       capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a small tmpfs here (needs root): no full disk to test on")
-    try:
-        from tests.conftest import FAST_KDF
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
 
-        path = mount / "m.db"
-        store = Store.create(path, "u", "IND", PASSPHRASE, kdf=FAST_KDF)
-        saved = 0
-        with pytest.raises(StoreError) as full:
-            while True:
-                with store.write() as uow:
-                    for _ in range(20):
-                        uow.insert(Case(unhcr_case_number="DEMO-FULL", notes="x" * 4000))
-                saved += 20
-        assert full.value.key == "store.disk_full"
-        assert "schijf is vol" in full.value.message("nl")
-        store.close()
-        with Store.open(path, "u", PASSPHRASE) as again:
-            assert again.count(Case) == saved
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+def test_disk_full_is_reported_and_loses_nothing_saved(small_disk):
+    path = small_disk / "m.db"
+    store = Store.create(path, "u", "IND", PASSPHRASE, kdf=FAST_KDF)
+    saved = 0
+    with pytest.raises(StoreError) as full:
+        while True:
+            with store.write() as uow:
+                for _ in range(20):
+                    uow.insert(Case(unhcr_case_number="DEMO-FULL", notes="x" * 4000))
+            saved += 20
+    assert full.value.key == "store.disk_full"
+    assert "schijf is vol" in full.value.message("nl")
+    store.close()
+    with Store.open(path, "u", PASSPHRASE) as again:
+        assert again.count(Case) == saved
+        assert run_checks(again) == []
+
+
+def test_read_only_disk_is_named_not_called_damaged(small_disk):
+    path = small_disk / "m.db"
+    with Store.create(path, "u", "IND", PASSPHRASE, kdf=FAST_KDF) as store, store.write() as uow:
+        uow.insert(Case(unhcr_case_number="DEMO-RO"))
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    with pytest.raises(StoreError) as refused:
+        Store.open(path, "u", PASSPHRASE)
+    assert refused.value.key in ("store.cannot_open", "store.readonly")
+    assert "read-only" in refused.value.message("en")
