@@ -13,9 +13,9 @@ os.environ.setdefault("HERVEST_KDF_TARGET_MS", "1")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HERVEST_LANG", "en")
 
-from app.domain import Role  # noqa: E402
-from app.store import Store  # noqa: E402
-from app.store.keyslots import KdfParams  # noqa: E402
+from app.domain import Role
+from app.store import Store
+from app.store.keyslots import KdfParams
 
 FAST_KDF = KdfParams(iterations=2, memory_kib=19 * 1024)
 PASSPHRASE = "test passphrase 123"

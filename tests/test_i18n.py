@@ -10,7 +10,7 @@ from app.messages import MESSAGES
 
 def _load_all_catalogues():
     """Import every module of the program so parts register their own messages."""
-    import sync  # noqa: F401  (sync registers its catalogue too)
+    import sync
 
     for package in (app, sync):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):

@@ -11,7 +11,12 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 
 from app.cli.common import (
-    actor_name, add_actor_argument, add_db_argument, db_path, open_store, read_passphrase,
+    actor_name,
+    add_actor_argument,
+    add_db_argument,
+    db_path,
+    open_store,
+    read_passphrase,
 )
 from app.demo import DemoGenerator
 from app.domain import ENTITIES, Role, User

@@ -11,9 +11,24 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from app.domain.enums import (
-    ArrivalPlace, Art1F, Attendance, CaseState, Channel, DayPart, DecisionKind, DecisionOutcome,
-    DraftStatus, DuplicateStatus, InterviewKind, MissionStatus, Outcome, Priority, QuotaCategory,
-    Relationship, Role, Sex,
+    ArrivalPlace,
+    Art1F,
+    Attendance,
+    CaseState,
+    Channel,
+    DayPart,
+    DecisionKind,
+    DecisionOutcome,
+    DraftStatus,
+    DuplicateStatus,
+    InterviewKind,
+    MissionStatus,
+    Outcome,
+    Priority,
+    QuotaCategory,
+    Relationship,
+    Role,
+    Sex,
 )
 from app.ids import new_id
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from app.store import sql
 from dataclasses import dataclass
 from typing import Any
 
+from app.store import sql
 from app.store.codec import canonical_json
 
 GENESIS = "0" * 64

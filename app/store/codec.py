@@ -22,9 +22,9 @@ def canonical_json(value: Any) -> str:
 
 
 def _encode(value: Any) -> SqlValue:
-    if value is None or isinstance(value, str | int | float | bytes) and not isinstance(
+    if value is None or (isinstance(value, str | int | float | bytes) and not isinstance(
         value, bool | enum.Enum
-    ):
+    )):
         return value
     if isinstance(value, enum.Enum):
         return value.value

@@ -10,9 +10,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from app.store import sql
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,12 +22,12 @@ from app.domain.enums import Role
 from app.domain.records import Record, User
 from app.errors import HervestError, StoreError, UnlockError
 from app.ids import new_id
-from app.store import guards
+from app.store import guards, sql
 from app.store.audit import AuditLog
 from app.store.codec import SqlValue, codec_for
 from app.store.hlc import HybridClock, Timestamp
 from app.store.keyslots import KdfParams, KeyFile
-from app.store.migrations import LATEST, migrate, refuse_newer, schema_version
+from app.store.migrations import migrate, refuse_newer, schema_version
 from app.store.throttle import Throttle
 from app.store.unit_of_work import UnitOfWork, translate
 
@@ -361,7 +360,8 @@ def _connect(path: Path, db_key: bytes) -> tuple[sql.Connection, WriteGate]:
             raise StoreError("store.not_hervest", path=str(path)) from None
         raise StoreError("store.cannot_open", path=str(path), detail=str(error)) from None
     for pragma in ("temp_store = MEMORY", "secure_delete = ON", "foreign_keys = ON",
-                   "journal_mode = WAL", "synchronous = FULL", "trusted_schema = ON", "cache_size = -65536"):
+                   "journal_mode = WAL", "synchronous = FULL", "trusted_schema = ON",
+                   "cache_size = -65536"):
         conn.execute(f"PRAGMA {pragma}")
     gate = WriteGate()
     conn.create_function(guards.FUNCTION, 0, lambda: gate.active)

@@ -7,9 +7,8 @@ change log and audit. The audit log is append-only; the change log's content is 
 
 from __future__ import annotations
 
-from app.store import sql
-
 from app.domain.records import ENTITIES
+from app.store import sql
 
 FUNCTION = "hervest_uow"
 

@@ -7,10 +7,10 @@ the same transaction as the write that changed it."""
 
 from __future__ import annotations
 
-from app.store import sql
 from collections.abc import Iterable
 
 from app.domain.names import fold, name_keys, skeleton
+from app.store import sql
 
 TABLE = "case_search"
 

@@ -5,13 +5,12 @@ and one hash-chained audit entry, all in one transaction: all of it commits or n
 from __future__ import annotations
 
 import dataclasses
-from app.store import sql
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.domain.records import Case, Person, Record
 from app.errors import HervestError, StoreError
-from app.store import search
+from app.store import search, sql
 from app.store.codec import SqlValue, canonical_json, codec_for, codec_for_entity
 from app.store.migrations import LATEST
 

@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.domain import Case, CaseState, Person, Role  # noqa: E402
-from app.store import Store, database, search  # noqa: E402
-from app.store import sql as sqlmod  # noqa: E402
-from app.store.keyslots import KdfParams, calibrate  # noqa: E402
+from app.domain import Case, CaseState, Person, Role
+from app.store import Store, database, search
+from app.store import sql as sqlmod
+from app.store.keyslots import KdfParams, calibrate
 
 PASS = "bench passphrase 1"
 

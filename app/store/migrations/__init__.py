@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import importlib
 import shutil
-from app.store import sql
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from app.errors import SchemaError
+from app.store import sql
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,6 @@
 """Schema 2: the FTS5 trigram index for case search, filled from existing cases."""
 
-from app.store import sql
-
-from app.store import search
+from app.store import search, sql
 
 
 def upgrade(conn: sql.Connection) -> None:
