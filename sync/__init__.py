@@ -1,0 +1,1 @@
+"""Sync with headquarters: wire protocol, request signing, the HQ server and the client."""

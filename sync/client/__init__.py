@@ -1,0 +1,1 @@
+"""The laptop side of sync: enrolment, push and pull, attachments, background runner."""

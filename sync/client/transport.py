@@ -1,0 +1,117 @@
+"""Signed HTTP to HQ over httpx: the pinned HQ certificate as the only trust anchor, an
+optional HTTP proxy, and failures turned into plain words (and whether to retry)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import ssl
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app.errors import HervestError
+from sync import messages as _messages  # noqa: F401  (registers the sync catalogue)
+from sync.signing import sign_headers
+
+TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+class SyncError(HervestError):
+    """A sync failure; `retry` says whether trying again later can help."""
+
+    def __init__(self, key: str, retry: bool = True, **params: Any) -> None:
+        super().__init__(key, **params)
+        self.retry = retry
+
+
+def pinned_context(cert_pem: str) -> ssl.SSLContext:
+    """Trust exactly the HQ certificate from enrolment, whatever name or CA it has."""
+    context = ssl.create_default_context(cadata=cert_pem)
+    context.check_hostname = False
+    context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN
+    return context
+
+
+def fetch_certificate(url: str, sha256: str, proxy: str | None = None) -> str:
+    """The server's certificate as PEM, if its fingerprint is the one in the code."""
+    unverified = ssl.create_default_context()
+    unverified.check_hostname = False
+    unverified.verify_mode = ssl.CERT_NONE
+    try:
+        with httpx.Client(verify=unverified, proxy=proxy, timeout=TIMEOUT) as client, \
+                client.stream("GET", f"{url.rstrip('/')}/v1/health") as response:
+            ssl_object = response.extensions["network_stream"].get_extra_info("ssl_object")
+            der = ssl_object.getpeercert(binary_form=True)
+    except httpx.HTTPError as error:
+        raise SyncError("sync.unreachable", detail=_short(error)) from None
+    if hashlib.sha256(der).hexdigest() != sha256.lower().replace(":", ""):
+        raise SyncError("sync.cert_mismatch", retry=False)
+    return ssl.DER_cert_to_PEM_cert(der)
+
+
+class HqClient:
+    def __init__(self, base_url: str, device_id: str, key: Ed25519PrivateKey,
+                 cert_pem: str | None = None, proxy: str | None = None,
+                 timeout: httpx.Timeout = TIMEOUT) -> None:
+        verify: ssl.SSLContext | bool = pinned_context(cert_pem) if cert_pem else True
+        self.device_id, self._key = device_id, key
+        self._http = httpx.Client(base_url=base_url.rstrip("/"), verify=verify, proxy=proxy,
+                                  timeout=timeout)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> HqClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def call(self, method: str, path: str, params: dict[str, Any] | None = None,
+             payload: Any = None, content: bytes | None = None) -> httpx.Response:
+        target = path + (f"?{urlencode(params)}" if params else "")
+        body = content if content is not None else (
+            b"" if payload is None else json.dumps(payload).encode())
+        headers = sign_headers(self._key, self.device_id, method, target, body)
+        if payload is not None:
+            headers["content-type"] = "application/json"
+        try:
+            response = self._http.request(method, target, content=body, headers=headers)
+        except ssl.SSLError:
+            raise SyncError("sync.cert_mismatch", retry=False) from None
+        except httpx.ConnectError as error:
+            if isinstance(error.__context__, ssl.SSLCertVerificationError) or \
+                    "CERTIFICATE_VERIFY_FAILED" in str(error):
+                raise SyncError("sync.cert_mismatch", retry=False) from None
+            raise SyncError("sync.unreachable", detail=_short(error)) from None
+        except httpx.HTTPError as error:
+            raise SyncError("sync.unreachable", detail=_short(error)) from None
+        return _checked(response)
+
+    def json(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            return self.call(method, path, **kwargs).json()
+        except (ValueError, httpx.HTTPError) as error:  # cut mid-body or garbled
+            raise SyncError("sync.unreachable", detail=_short(error)) from None
+
+
+def _checked(response: httpx.Response) -> httpx.Response:
+    if response.status_code < 400:
+        return response
+    try:
+        detail = response.json().get("detail", {})
+    except ValueError:
+        detail = {}
+    reason = detail.get("reason") if isinstance(detail, dict) else str(detail)
+    if response.status_code in (401, 403):
+        raise SyncError("sync.refused", retry=False, reason=reason or response.status_code)
+    if response.status_code in (409, 422):
+        raise SyncError("sync.refused", retry=False, reason=reason or detail)
+    raise SyncError("sync.server_error", status=response.status_code)
+
+
+def _short(error: Exception) -> str:
+    return type(error).__name__ if not str(error) else str(error)[:200]

@@ -1,0 +1,69 @@
+"""Messages of sync, in Dutch and English (plain words: the field reads these)."""
+
+from app.i18n import register_messages
+
+MESSAGES = {
+    "sync.not_enrolled": {
+        "en": "This laptop is not enrolled with HQ yet. Ask HQ for an enrolment code.",
+        "nl": "Deze laptop is nog niet aangemeld bij HQ. Vraag HQ om een aanmeldcode.",
+    },
+    "sync.bad_code": {
+        "en": "The enrolment code is not valid. Check that it was copied completely.",
+        "nl": "De aanmeldcode is ongeldig. Controleer of de code volledig is overgenomen.",
+    },
+    "sync.unreachable": {
+        "en": "HQ cannot be reached ({detail}). Your work is safe on this laptop; "
+        "sync will try again.",
+        "nl": "HQ is niet bereikbaar ({detail}). Uw werk staat veilig op deze laptop; "
+        "er wordt opnieuw gesynchroniseerd.",
+    },
+    "sync.cert_mismatch": {
+        "en": "The server does not present the HQ certificate from enrolment. Do not "
+        "continue on this network and contact HQ.",
+        "nl": "De server toont niet het HQ-certificaat van de aanmelding. Ga niet verder op "
+        "dit netwerk en neem contact op met HQ.",
+    },
+    "sync.refused": {
+        "en": "HQ refused this laptop: {reason}",
+        "nl": "HQ weigert deze laptop: {reason}",
+    },
+    "sync.server_error": {
+        "en": "HQ answered with an error ({status}). Your work is safe; sync will try again.",
+        "nl": "HQ gaf een fout ({status}). Uw werk staat veilig; er wordt opnieuw "
+        "gesynchroniseerd.",
+    },
+    "sync.cancelled": {"en": "Sync was stopped.", "nl": "Synchronisatie is gestopt."},
+    "sync.attachment_corrupt": {
+        "en": "Attachment {sha256} did not match its fingerprint and was not kept; "
+        "it will be fetched again.",
+        "nl": "Bijlage {sha256} klopte niet met de vingerafdruk en is niet bewaard; "
+        "die wordt opnieuw opgehaald.",
+    },
+    "sync.done": {
+        "en": "Sync done: {pushed} sent, {pulled} received, {conflicts} conflicts.",
+        "nl": "Synchronisatie klaar: {pushed} verzonden, {pulled} ontvangen, "
+        "{conflicts} conflicten.",
+    },
+    "sync.enrolled": {
+        "en": "Enrolled with {url} as device {device}.",
+        "nl": "Aangemeld bij {url} als apparaat {device}.",
+    },
+    "hq.bad_store_url": {
+        "en": "Unknown store address {url}: use sqlite:///path or postgresql://...",
+        "nl": "Onbekend opslagadres {url}: gebruik sqlite:///pad of postgresql://...",
+    },
+    "hq.unknown_user": {
+        "en": "HQ knows no user called {name}. Add the user first (hervest-hq users add).",
+        "nl": "HQ kent geen gebruiker {name}. Voeg die eerst toe (hervest-hq users add).",
+    },
+    "hq.unknown_device": {
+        "en": "There is no device {device}.",
+        "nl": "Er is geen apparaat {device}.",
+    },
+    "hq.newer_store": {
+        "en": "The HQ store has schema {found}, newer than this server ({known}).",
+        "nl": "De HQ-opslag heeft schema {found}, nieuwer dan deze server ({known}).",
+    },
+}
+
+register_messages(MESSAGES)

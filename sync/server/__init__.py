@@ -1,0 +1,1 @@
+"""The HQ sync server: an ASGI app over a SQLite or PostgreSQL store."""

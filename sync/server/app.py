@@ -1,0 +1,183 @@
+"""The HQ sync API (FastAPI; OpenAPI schema at /openapi.json). Every request but the
+health check and enrolment is signed by an enrolled, unrevoked device key."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from app import __version__
+from app.errors import HervestError
+from app.store.merge import upgrade, validate
+from app.store.migrations import LATEST
+from sync import messages as _messages  # noqa: F401  (registers the sync catalogue)
+from sync import signing
+from sync.protocol import (
+    PROTOCOL,
+    AttachmentStatus,
+    ChangeModel,
+    EnrolRequest,
+    EnrolResponse,
+    Handshake,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from sync.server.store import Device, ServerStore
+
+MAX_BATCH = 5000
+MAX_CHUNK = 1024 * 1024
+
+
+class HqKeys:
+    """What the enrolment response hands a laptop: age recipients and the recovery key."""
+
+    def __init__(self, bundle_recipients: list[str], recovery_public: str | None) -> None:
+        self.bundle_recipients = bundle_recipients
+        self.recovery_public = recovery_public
+
+
+def refuse(status: int, reason: str) -> HTTPException:
+    return HTTPException(status, detail={"error": "sync.refused", "reason": reason})
+
+
+def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
+    keys = keys or HqKeys([], None)
+    api = FastAPI(title="Hervest HQ sync", version=__version__)
+
+    async def device(request: Request) -> Device:
+        body = await request.body()
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        device_id = headers.get(signing.DEVICE, "")
+        return await run_in_threadpool(authenticate, device_id, headers, request.method,
+                                       _target(request), body)
+
+    def authenticate(device_id: str, headers: dict[str, str], method: str, target: str,
+                     body: bytes) -> Device:
+        found = store.get_device(device_id) if device_id else None
+        if found is None:
+            store.record_refused(device_id or None, "unknown device")
+            raise refuse(401, "unknown device")
+        if found.revoked:
+            store.record_refused(device_id, "revoked device")
+            raise refuse(403, "this device has been revoked")
+        reason = signing.verify(found.public_key, headers, method, target, body)
+        if reason is None and not store.use_nonce(device_id, headers[signing.NONCE]):
+            reason = "replayed request"
+        if reason is not None:
+            store.record_refused(device_id, reason)
+            raise refuse(401, reason)
+        return found
+
+    Signed = Annotated[Device, Depends(device)]
+
+    @api.exception_handler(HervestError)
+    async def hervest_error(_request: Request, error: HervestError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={
+            "detail": {"error": error.key, "reason": error.message("en"),
+                       "params": {k: str(v) for k, v in error.params.items()}}})
+
+    @api.get("/v1/health")
+    def health() -> dict[str, object]:
+        return {"ok": True, "protocol": PROTOCOL, "schema_version": LATEST}
+
+    @api.post("/v1/enrol", response_model=EnrolResponse)
+    async def enrol(request: Request) -> EnrolResponse:
+        body = await request.body()
+        payload = EnrolRequest.model_validate_json(body)
+        check_hello(payload.hello)
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        # The request is signed by the key being registered: proof the laptop holds it.
+        reason = signing.verify(payload.public_key, headers, request.method, _target(request),
+                                body)
+        if reason is not None or headers.get(signing.DEVICE) != payload.device_id:
+            await run_in_threadpool(store.record_refused, payload.device_id,
+                                    f"enrolment: {reason or 'device mismatch'}")
+            raise refuse(401, reason or "device mismatch")
+        try:
+            found = await run_in_threadpool(store.enrol, payload.token, payload.device_id,
+                                            payload.public_key)
+        except PermissionError as error:
+            raise refuse(403, str(error)) from None
+        return EnrolResponse(server_id=store.server_id, user_name=found.user_name,
+                             role=found.role.value, bundle_recipients=keys.bundle_recipients,
+                             recovery_public=keys.recovery_public,
+                             head=store.head(found.device_id))
+
+    @api.post("/v1/push", response_model=PushResponse)
+    def push(batch: PushRequest, who: Signed) -> PushResponse:
+        check_hello(batch.hello)
+        if len(batch.changes) > MAX_BATCH:
+            raise HTTPException(413, detail={"error": "sync.batch_too_big"})
+        changes = [upgrade(c.to_change()) for c in batch.changes]
+        for change in changes:
+            validate(change)
+            if change.device_id != who.device_id:
+                store.record_refused(who.device_id, "pushed another device's changes")
+                raise refuse(403, "a device pushes only its own changes")
+        return PushResponse(head=store.apply_push(who.device_id, changes))
+
+    @api.get("/v1/pull", response_model=PullResponse)
+    def pull(who: Signed, cursor: Annotated[int, Query(ge=0)] = 0,
+             limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 1000) -> PullResponse:
+        changes, seqs, next_cursor, more = store.pull(who, cursor, limit)
+        return PullResponse(changes=[ChangeModel.of(c) for c in changes], server_seqs=seqs,
+                            cursor=next_cursor, more=more)
+
+    @api.get("/v1/head", response_model=PushResponse)
+    def head(who: Signed) -> PushResponse:
+        return PushResponse(head=store.head(who.device_id))
+
+    @api.get("/v1/attachments/{sha256}", response_model=AttachmentStatus)
+    def attachment_status(sha256: str, who: Signed) -> AttachmentStatus:
+        size, have = store.blob_status(_sha(sha256))
+        return AttachmentStatus(sha256=sha256, size=size, have=have, complete=size is not None)
+
+    @api.put("/v1/attachments/{sha256}/{idx}")
+    async def put_chunk(sha256: str, idx: int, request: Request, who: Signed) -> dict[str, int]:
+        data = await request.body()
+        if len(data) > MAX_CHUNK or idx < 0:
+            raise HTTPException(413, detail={"error": "sync.chunk_too_big"})
+        await run_in_threadpool(store.put_chunk, _sha(sha256), idx, data)
+        return {"idx": idx}
+
+    @api.post("/v1/attachments/{sha256}/complete", response_model=AttachmentStatus)
+    def complete(sha256: str, size: Annotated[int, Query(ge=0)], who: Signed
+                 ) -> AttachmentStatus:
+        if not store.complete_blob(_sha(sha256), size):
+            raise HTTPException(422, detail={"error": "sync.attachment_corrupt"})
+        return attachment_status(sha256, who)
+
+    @api.get("/v1/attachments/{sha256}/{idx}")
+    def get_chunk(sha256: str, idx: int, who: Signed) -> Response:
+        if not store.may_read_blob(who, _sha(sha256)):
+            store.record_refused(who.device_id, f"attachment {sha256} outside need-to-know")
+            raise refuse(403, "not for this device")
+        data = store.get_chunk(sha256, idx)
+        if data is None:
+            raise HTTPException(404, detail={"error": "sync.no_chunk"})
+        return Response(data, media_type="application/octet-stream")
+
+    return api
+
+
+def check_hello(hello: Handshake) -> None:
+    if hello.protocol != PROTOCOL or hello.schema_version > LATEST:
+        raise HTTPException(409, detail={
+            "error": "sync.upgrade_server", "reason": f"HQ speaks protocol {PROTOCOL} and "
+            f"schema {LATEST}; this laptop sent {hello.protocol}/{hello.schema_version} "
+            f"(app {hello.app_version})"})
+
+
+def _target(request: Request) -> str:
+    query = request.url.query
+    return request.url.path + (f"?{query}" if query else "")
+
+
+def _sha(text: str) -> str:
+    if len(text) != 64 or any(c not in "0123456789abcdef" for c in text):
+        raise HTTPException(400, detail={"error": "sync.bad_sha256"})
+    return text

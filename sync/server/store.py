@@ -1,0 +1,387 @@
+"""The HQ store: devices and enrolment, every change exactly once, the per-mission feed
+that pulls read, and attachment chunks. Same behaviour on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from app.domain import Role
+from app.domain.records import DelegationMember, Record, User
+from app.errors import HervestError
+from app.ids import new_id
+from app.store.codec import canonical_json, codec_for
+from app.store.hlc import HybridClock, Timestamp
+from app.store.unit_of_work import Change
+from sync.server import migrations
+from sync.server.db import Database
+from sync.server.scope import EVERYONE, HQ_ROLES, Scope, readable_resources, redact, scope_of
+from sync.signing import WINDOW_S
+
+ENROLMENT_TTL = dt.timedelta(days=7)
+_COLUMNS = "device_id, seq, hlc, entity, row_id, op, fields, user_id, schema_version"
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Device:
+    device_id: str
+    public_key: str
+    label: str
+    user_name: str
+    role: Role
+    missions: list[str]
+    enrolled_at: str
+    revoked_at: str | None
+    head: int
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+class ServerStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.migrate()
+        self.server_id = self._meta("server_id") or self._init_identity()
+
+    # -- schema ------------------------------------------------------------------------
+    def migrate(self) -> None:
+        with self.db.transaction():
+            self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = self.db.one("SELECT version FROM schema_version")
+            found = row[0] if row else 0
+            if found > migrations.LATEST:
+                raise HervestError("hq.newer_store", found=found, known=migrations.LATEST)
+            for step in range(found + 1, migrations.LATEST + 1):
+                for statement in migrations.statements(step, self.db.dialect):
+                    self.db.execute(statement)
+            if found < migrations.LATEST:
+                self.db.execute("DELETE FROM schema_version")
+                self.db.execute("INSERT INTO schema_version VALUES (?)", (migrations.LATEST,))
+
+    def _init_identity(self) -> str:
+        with self.db.transaction():
+            self.db.execute("INSERT INTO meta (key, value) VALUES ('server_id', ?) "
+                            "ON CONFLICT (key) DO NOTHING", (new_id(),))
+        return self._meta("server_id") or ""
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                        "DO UPDATE SET value = excluded.value", (key, value))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- devices -----------------------------------------------------------------------
+    def create_enrolment(self, user_name: str, label: str, missions: Sequence[str] = ()) -> str:
+        """A one-time token for one laptop of `user_name`; only its hash is kept."""
+        if self._user_named(user_name) is None:
+            raise HervestError("hq.unknown_user", name=user_name)
+        token = secrets.token_urlsafe(24)
+        expires = (dt.datetime.now(dt.UTC) + ENROLMENT_TTL).isoformat(timespec="seconds")
+        with self.db.transaction():
+            self.db.execute("INSERT INTO enrolments (token_hash, label, user_name, missions, "
+                            "expires_at) VALUES (?,?,?,?,?)",
+                            (_hash(token), label, user_name, json.dumps(list(missions)),
+                             expires))
+        return token
+
+    def enrol(self, token: str, device_id: str, public_key: str, head: int = 0) -> Device:
+        """Register a laptop's key with a token; None of it happens twice."""
+        with self.db.transaction():
+            row = self.db.one("SELECT label, user_name, missions, expires_at, used_by FROM "
+                              "enrolments WHERE token_hash = ?", (_hash(token),))
+            if row is None or row[4] is not None or row[3] < utc_now():
+                reason = "unknown enrolment code" if row is None else (
+                    "enrolment code already used" if row[4] else "enrolment code expired")
+                self._refuse(device_id, reason)
+                raise PermissionError(reason)
+            if self.db.one("SELECT 1 FROM devices WHERE device_id = ?", (device_id,)):
+                raise PermissionError("device already enrolled")
+            user = self._user_named(row[1])
+            role = user[1] if user else Role.IND.value
+            self.db.execute("UPDATE enrolments SET used_by = ? WHERE token_hash = ?",
+                            (device_id, _hash(token)))
+            self.db.execute("INSERT INTO devices (device_id, public_key, label, user_name, "
+                            "role, missions, enrolled_at, head) VALUES (?,?,?,?,?,?,?,0)",
+                            (device_id, public_key, row[0], row[1], role, row[2], utc_now()))
+        device = self.get_device(device_id)
+        assert device is not None
+        return device
+
+    def get_device(self, device_id: str) -> Device | None:
+        row = self.db.one("SELECT device_id, public_key, label, user_name, role, missions, "
+                          "enrolled_at, revoked_at, head FROM devices WHERE device_id = ?",
+                          (device_id,))
+        if row is None:
+            return None
+        return Device(row[0], row[1], row[2], row[3], Role(row[4]), json.loads(row[5]),
+                      row[6], row[7], row[8])
+
+    def list_devices(self) -> list[Device]:
+        ids = [r[0] for r in self.db.all("SELECT device_id FROM devices ORDER BY enrolled_at")]
+        return [d for d in map(self.get_device, ids) if d is not None]
+
+    def revoke(self, device_id: str) -> None:
+        with self.db.transaction():
+            if self.db.one("SELECT 1 FROM devices WHERE device_id = ?", (device_id,)) is None:
+                raise HervestError("hq.unknown_device", device=device_id)
+            self.db.execute("UPDATE devices SET revoked_at = ? WHERE device_id = ? AND "
+                            "revoked_at IS NULL", (utc_now(), device_id))
+
+    def record_refused(self, device_id: str | None, reason: str) -> None:
+        with self.db.transaction():
+            self._refuse(device_id, reason)
+
+    def _refuse(self, device_id: str | None, reason: str) -> None:
+        self.db.execute("INSERT INTO refusals (device_id, reason, at) VALUES (?,?,?)",
+                        (device_id, reason, utc_now()))
+
+    def refusals(self, device_id: str | None = None) -> list[tuple[str | None, str, str]]:
+        sql = "SELECT device_id, reason, at FROM refusals"
+        params: tuple[str, ...] = ()
+        if device_id is not None:
+            sql, params = sql + " WHERE device_id = ?", (device_id,)
+        return [tuple(r) for r in self.db.all(sql + " ORDER BY id", params)]  # type: ignore[misc]
+
+    def use_nonce(self, device_id: str, nonce: str) -> bool:
+        """False if this nonce was seen inside the signing window (a replay)."""
+        now = int(time.time())
+        with self.db.transaction():
+            self.db.execute("DELETE FROM nonces WHERE seen_at < ?", (now - 2 * WINDOW_S,))
+            row = self.db.one("INSERT INTO nonces (device_id, nonce, seen_at) VALUES (?,?,?) "
+                              "ON CONFLICT DO NOTHING RETURNING 1", (device_id, nonce, now))
+        return row is not None
+
+    # -- users known to HQ ---------------------------------------------------------------
+    def _user_named(self, name: str) -> tuple[str, str] | None:
+        row = self.db.one("SELECT user_id, role FROM hq_users WHERE name = ? "
+                          "ORDER BY user_id LIMIT 1", (name,))
+        return (row[0], row[1]) if row else None
+
+    def add_user(self, name: str, role: Role, display_name: str = "",
+                 missions: Sequence[str] = ()) -> User:
+        """A user made at HQ: reaches every laptop on pull, and the delegations' missions."""
+        if self._user_named(name) is not None:
+            raise HervestError("user.exists", name=name)
+        user = User(name=name, display_name=display_name or name, role=Role(role))
+        records: list[Record] = [user]
+        records += [DelegationMember(mission_id=m, user_id=user.id, mission_role=user.role)
+                    for m in missions]
+        self.write_records(records)
+        return user
+
+    def users(self) -> list[tuple[str, str, str]]:
+        return [tuple(r) for r in self.db.all(  # type: ignore[misc]
+            "SELECT user_id, name, role FROM hq_users ORDER BY name")]
+
+    def write_records(self, records: Iterable[Record]) -> None:
+        """Inserts made by HQ itself, as changes of the server's own origin."""
+        with self.db.transaction():
+            row = self.db.one("SELECT MAX(seq) FROM changes WHERE device_id = ?",
+                              (self.server_id,))
+            seq = (row[0] or 0) if row else 0
+            last = self._meta("hlc_last")
+            clock = HybridClock(self.server_id, Timestamp.decode(last) if last else None)
+            for record in records:
+                seq += 1
+                fields = codec_for(type(record)).to_fields(record)
+                del fields["id"]
+                self._insert(Change(self.server_id, seq, clock.now().encode(), record.ENTITY,
+                                    record.id, "insert", fields, None))
+            self._set_meta("hlc_last", clock.last.encode())
+
+    # -- changes -----------------------------------------------------------------------
+    def apply_push(self, device_id: str, changes: list[Change]) -> int:
+        """Apply each (device_id, seq) exactly once, the batch all or nothing; returns the
+        highest contiguous seq of the device that HQ holds."""
+        with self.db.transaction():
+            for change in changes:
+                if change.device_id != device_id:
+                    raise ValueError("a device pushes only its own changes")
+                self._insert(change)
+            return self._advance_head(device_id)
+
+    def _insert(self, change: Change) -> None:
+        row = self.db.one(
+            f"INSERT INTO changes ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (device_id, seq) DO NOTHING RETURNING server_seq",
+            (change.device_id, change.seq, change.hlc, change.entity, change.row_id,
+             change.op, canonical_json(change.fields), change.user_id, change.schema_version))
+        if row is not None:
+            self._index(change, row[0])
+
+    def _index(self, change: Change, server_seq: int) -> None:
+        known = self._scope(change.entity, change.row_id)
+        scope = scope_of(change, self._scope)
+        if known != scope:
+            self.db.execute(
+                "INSERT INTO scopes (entity, row_id, case_id, mission_id, resource, sha256) "
+                "VALUES (?,?,?,?,?,?) ON CONFLICT (entity, row_id) DO UPDATE SET "
+                "case_id = excluded.case_id, mission_id = excluded.mission_id, "
+                "resource = excluded.resource, sha256 = excluded.sha256",
+                (change.entity, change.row_id, *scope))
+        if (change.entity == "cases" and known is not None
+                and known.mission_id != scope.mission_id):
+            self._hand_over_case(change.row_id, scope.mission_id)
+        self.db.execute("INSERT INTO feed (server_seq, mission_id, resource) VALUES (?,?,?)",
+                        (server_seq, scope.mission_id, scope.resource))
+        if change.entity == "users" and change.op != "delete":
+            self._keep_user(change)
+        elif change.entity == "delegation_members" and change.op == "insert":
+            self.db.execute("INSERT INTO delegations (member_id, mission_id, user_id) "
+                            "VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                            (change.row_id, change.fields.get("mission_id"),
+                             change.fields.get("user_id")))
+
+    def _hand_over_case(self, case_id: str, mission_id: str) -> None:
+        """A case (re)assigned to a mission: its whole history joins that mission's feed."""
+        self.db.execute("UPDATE scopes SET mission_id = ? WHERE case_id = ?",
+                        (mission_id, case_id))
+        self.db.execute(
+            "INSERT INTO feed (server_seq, mission_id, resource) SELECT c.server_seq, ?, "
+            "s.resource FROM changes c JOIN scopes s ON s.entity = c.entity AND "
+            "s.row_id = c.row_id WHERE s.case_id = ? ORDER BY c.server_seq",
+            (mission_id, case_id))
+
+    def _keep_user(self, change: Change) -> None:
+        old = self.db.one("SELECT name, role FROM hq_users WHERE user_id = ?", (change.row_id,))
+        name = change.fields.get("name", old[0] if old else "")
+        role = change.fields.get("role", old[1] if old else Role.IND.value)
+        self.db.execute("INSERT INTO hq_users (user_id, name, role) VALUES (?,?,?) "
+                        "ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, "
+                        "role = excluded.role", (change.row_id, name, role))
+
+    def _scope(self, entity: str, row_id: str) -> Scope | None:
+        row = self.db.one("SELECT case_id, mission_id, resource, sha256 FROM scopes "
+                          "WHERE entity = ? AND row_id = ?", (entity, row_id))
+        return Scope(*row) if row else None
+
+    def _advance_head(self, device_id: str) -> int:
+        row = self.db.one("SELECT head FROM devices WHERE device_id = ?", (device_id,))
+        head = row[0] if row else 0
+        for (seq,) in self.db.all("SELECT seq FROM changes WHERE device_id = ? AND seq > ? "
+                                  "ORDER BY seq", (device_id, head)):
+            if seq != head + 1:
+                break
+            head = seq
+        self.db.execute("UPDATE devices SET head = ? WHERE device_id = ?", (head, device_id))
+        return head
+
+    def head(self, device_id: str) -> int:
+        row = self.db.one("SELECT MAX(seq) FROM changes WHERE device_id = ?", (device_id,))
+        return (row[0] or 0) if row else 0
+
+    def missions_of(self, device: Device) -> list[str] | None:
+        """The missions a device sees; None: all of them (HQ roles)."""
+        if device.role in HQ_ROLES:
+            return None
+        user = self._user_named(device.user_name)
+        delegated = [r[0] for r in self.db.all(
+            "SELECT mission_id FROM delegations WHERE user_id = ?", (user[0] if user else "",))]
+        return sorted({EVERYONE, *device.missions, *delegated})
+
+    def pull(self, device: Device, cursor: int, limit: int
+             ) -> tuple[list[Change], list[int], int, bool]:
+        """Changes after `cursor` that the device's user may see, and the next cursor."""
+        top = (self.db.one("SELECT MAX(feed_seq) FROM feed") or (0,))[0] or 0
+        resources = readable_resources(device.role)
+        missions = self.missions_of(device)
+        where = [f"f.resource IN ({', '.join('?' * len(resources))})"]
+        params: list[object] = [cursor, top, device.device_id, *resources]
+        if missions is not None:
+            where.append(f"f.mission_id IN ({', '.join('?' * len(missions))})")
+            params += missions
+        rows = self.db.all(
+            f"SELECT f.feed_seq, c.server_seq, f.resource, {_columns('c')} FROM feed f "
+            "JOIN changes c ON c.server_seq = f.server_seq WHERE f.feed_seq > ? AND "
+            f"f.feed_seq <= ? AND c.device_id <> ? AND {' AND '.join(where)} "
+            f"ORDER BY f.feed_seq LIMIT {int(limit)}", params)
+        more = len(rows) == limit
+        changes = [redact(_change(r[3:]), r[2], device.role) for r in rows]
+        next_cursor = rows[-1][0] if more else max(top, cursor)
+        return changes, [r[1] for r in rows], next_cursor, more
+
+    def all_changes(self) -> list[Change]:
+        return [_change(r) for r in self.db.all(
+            f"SELECT {_COLUMNS} FROM changes ORDER BY server_seq")]
+
+    # -- attachments -------------------------------------------------------------------
+    def put_chunk(self, sha256: str, idx: int, data: bytes) -> None:
+        with self.db.transaction():
+            self.db.execute("INSERT INTO blobs (sha256, idx, data) VALUES (?,?,?) "
+                            "ON CONFLICT (sha256, idx) DO UPDATE SET data = excluded.data",
+                            (sha256, idx, data))
+
+    def blob_status(self, sha256: str) -> tuple[int | None, list[int]]:
+        meta = self.db.one("SELECT size FROM blob_meta WHERE sha256 = ?", (sha256,))
+        have = [r[0] for r in self.db.all("SELECT idx FROM blobs WHERE sha256 = ? "
+                                          "ORDER BY idx", (sha256,))]
+        return (meta[0] if meta else None), have
+
+    def complete_blob(self, sha256: str, size: int) -> bool:
+        """Verify the chunks against the hash; keep them only if they match."""
+        digest, total, expected = hashlib.sha256(), 0, 0
+        for idx, data in self.db.all("SELECT idx, data FROM blobs WHERE sha256 = ? "
+                                     "ORDER BY idx", (sha256,)):
+            if idx != expected:
+                break
+            digest.update(data)
+            total, expected = total + len(data), expected + 1
+        with self.db.transaction():
+            if digest.hexdigest() != sha256 or total != size:
+                self.db.execute("DELETE FROM blobs WHERE sha256 = ?", (sha256,))
+                return False
+            self.db.execute("INSERT INTO blob_meta (sha256, size) VALUES (?, ?) "
+                            "ON CONFLICT DO NOTHING", (sha256, size))
+        return True
+
+    def get_chunk(self, sha256: str, idx: int) -> bytes | None:
+        row = self.db.one("SELECT b.data FROM blobs b JOIN blob_meta m ON m.sha256 = b.sha256 "
+                          "WHERE b.sha256 = ? AND b.idx = ?", (sha256, idx))
+        return bytes(row[0]) if row else None
+
+    def may_read_blob(self, device: Device, sha256: str) -> bool:
+        missions = self.missions_of(device)
+        resources = readable_resources(device.role)
+        if "attachments" not in resources:
+            return False
+        if missions is None:
+            return True
+        return self.db.one(
+            f"SELECT 1 FROM scopes WHERE sha256 = ? AND entity = 'attachments' AND "
+            f"mission_id IN ({', '.join('?' * len(missions))}) LIMIT 1",
+            (sha256, *missions)) is not None
+
+
+def _columns(alias: str) -> str:
+    return ", ".join(f"{alias}.{c.strip()}" for c in _COLUMNS.split(","))
+
+
+def _change(row: Sequence[object]) -> Change:
+    d, s, h, e, r, op, f, u, v = row
+    return Change(str(d), int(s), str(h), str(e), str(r), str(op),  # type: ignore[call-overload]
+                  json.loads(str(f)), u, int(v))  # type: ignore[arg-type, call-overload]
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def open_server_store(url: str) -> ServerStore:
+    """`sqlite:///path/to/hq.db` or `postgresql://user@host/db`."""
+    return ServerStore(Database(url))
