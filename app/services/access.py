@@ -16,8 +16,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from app.domain import CaseState, Decision, Interview, Record, Role, User
-from app.errors import PermissionDenied
-from app.i18n import tr
+from app.services.messages import Denied, Term
 from app.store.codec import SqlValue
 from app.store.database import Store
 
@@ -132,13 +131,10 @@ def require(user: User | None, action: Action | str,
     resource = resource_of(item)
     role = user.role.value if user else "-"
     if resource.startswith("case_state:"):
-        target = tr(f"state.{resource.split(':')[1]}")
-        raise PermissionDenied("access.denied_state", role=role, state=target)
-    key = f"resource.{resource.split(':')[0]}"
-    label = tr(key)
-    label = resource if label == key else label
-    raise PermissionDenied("access.denied", role=role,
-                           action=tr(f"access.{Action(action).value}"), what=label)
+        raise Denied("access.denied_state", role=role,
+                     state=Term(f"state.{resource.split(':')[1]}"))
+    raise Denied("access.denied", role=role, action=Term(f"access.{Action(action).value}"),
+                 what=Term(f"resource.{resource.split(':')[0]}"))
 
 
 def require_kind(user: User | None, action: Action | str, entity: str, kind: str) -> None:

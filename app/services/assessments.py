@@ -23,9 +23,9 @@ from app.domain import (
     Outcome,
     Person,
 )
-from app.errors import RuleViolation
 from app.services import cases
 from app.services.access import Action, require, require_kind, select_visible
+from app.services.messages import Refused
 from app.store.database import Store
 
 EDITABLE = ("art29a", "art1f", "art29a_grounds", "art29b", "art29b_grounds", "integration",
@@ -39,9 +39,9 @@ def start(store: Store, case_id: str, person_id: str) -> AssessmentRecord:
     require(store.user, Action.WRITE, AssessmentRecord.ENTITY)
     person = store.get(Person, person_id)
     if person.case_id != case_id:
-        raise RuleViolation("interview.person_not_in_case")
+        raise Refused("interview.person_not_in_case")
     if not cases.is_adult(person):
-        raise RuleViolation("interview.not_adult")
+        raise Refused("interview.not_adult")
     existing = store.select(AssessmentRecord, "person_id = ?", (person_id,))
     if existing:
         return existing[0]
@@ -57,7 +57,7 @@ def save(store: Store, assessment_id: str, **values: Any) -> AssessmentRecord:
     require(store.user, Action.WRITE, AssessmentRecord.ENTITY)
     record = store.get(AssessmentRecord, assessment_id)
     if record.status is DraftStatus.FINAL:
-        raise RuleViolation("assessment.final")
+        raise Refused("assessment.final")
     values = _typed(values)
     with store.write() as uow:
         return uow.update(record, **values)
@@ -69,7 +69,7 @@ def finalise(store: Store, assessment_id: str) -> AssessmentRecord:
     record = store.get(AssessmentRecord, assessment_id)
     problem = incomplete(record)
     if problem:
-        raise RuleViolation(problem)
+        raise Refused(problem)
     with store.write() as uow:
         return uow.update(record, status=DraftStatus.FINAL)
 
@@ -122,10 +122,10 @@ def propose(store: Store, case_id: str, outcome: DecisionOutcome, grounds: str =
     if outcome is DecisionOutcome.ACCEPT:
         missing = missing_assessments(store, case_id)
         if missing:
-            raise RuleViolation("decision.needs_assessments", case=case.unhcr_case_number,
+            raise Refused("decision.needs_assessments", case=case.unhcr_case_number,
                                 n=len(missing))
     elif not grounds.strip():
-        raise RuleViolation("decision.needs_grounds")
+        raise Refused("decision.needs_grounds")
     decision = Decision(case_id=case_id, kind=DecisionKind.PROPOSED, outcome=outcome,
                         grounds=grounds, decided_by=store.user_id or "",
                         decided_on=on or dt.date.today())
@@ -142,9 +142,9 @@ def decide(store: Store, case_id: str, outcome: DecisionOutcome, grounds: str = 
     outcome = DecisionOutcome(outcome)
     require_kind(store.user, Action.WRITE, Decision.ENTITY, DecisionKind.FINAL.value)
     if outcome is DecisionOutcome.PENDING:
-        raise RuleViolation("decision.final_pending")
+        raise Refused("decision.final_pending")
     if outcome is DecisionOutcome.REFUSE and not grounds.strip():
-        raise RuleViolation("decision.needs_grounds")
+        raise Refused("decision.needs_grounds")
     case = store.get(Case, case_id)
     target = CaseState.DECIDED if outcome is DecisionOutcome.ACCEPT else CaseState.REFUSED
     if case.state is not CaseState.PROPOSED:
@@ -172,7 +172,7 @@ def _typed(values: dict[str, Any]) -> dict[str, Any]:
         if name in typed:
             typed[name] = Outcome(typed[name])
             if typed[name] not in allowed:
-                raise RuleViolation("assessment.bad_answer", question=name)
+                raise Refused("assessment.bad_answer", question=name)
     if "art1f" in typed:
         typed["art1f"] = Art1F(typed["art1f"])
     return typed

@@ -29,10 +29,8 @@ from app.domain import (
     Role,
     TrainingCase,
 )
-from app.errors import RuleViolation
-from app.i18n import tr
-from app.services import messages as _messages  # noqa: F401  (registers the catalogue)
 from app.services.access import Action, can, require
+from app.services.messages import Refused, Term
 from app.store.audit import utc_now
 from app.store.database import Store
 from app.store.unit_of_work import UnitOfWork
@@ -56,8 +54,9 @@ ALLOWED: dict[CaseState, frozenset[CaseState]] = {
 ADULT_AGE = 18
 
 
-def state_name(state: CaseState) -> str:
-    return tr(f"state.{state.value}")
+def state_term(*states: CaseState) -> Term:
+    """State names for a message, rendered in the language the message is shown in."""
+    return Term(*(f"state.{s.value}" for s in states))
 
 
 # -- persons --------------------------------------------------------------------------------
@@ -103,7 +102,7 @@ def create_mission(store: Store, *, name: str, host_country: str, location: str 
     """HQ plans a mission and its delegation (user id, role on the mission)."""
     require(store.user, Action.WRITE, Mission.ENTITY)
     if start_date and end_date and end_date < start_date:
-        raise RuleViolation("mission.dates")
+        raise Refused("mission.dates")
     mission = Mission(name=name, framework_id=framework_id, host_country=host_country.upper(),
                       location=location, start_date=start_date, end_date=end_date,
                       target_places=target_places)
@@ -140,8 +139,8 @@ def assign_to_mission(store: Store, mission_id: str, case_ids: Iterable[str]) ->
         for case_id in case_ids:
             case = store.get(Case, case_id)
             if case.state not in (S.REFERRED, S.SCHEDULED):
-                raise RuleViolation("mission.assign_state", case=case.unhcr_case_number,
-                                    state=state_name(case.state))
+                raise Refused("mission.assign_state", case=case.unhcr_case_number,
+                                    state=state_term(case.state))
             assigned.append(uow.update(
                 case, mission_id=mission.id, channel=Channel.MISSION,
                 framework_id=mission.framework_id or case.framework_id,
@@ -180,7 +179,7 @@ def check_move(store: Store, case: Case, to_state: CaseState, note: str = "") ->
     problem = _missing_step(store, case, to_state, note)
     if problem:
         key, params = problem
-        raise RuleViolation(key, case=case.unhcr_case_number, **params)
+        raise Refused(key, case=case.unhcr_case_number, **params)
 
 
 def next_states(store: Store, case: Case) -> list[CaseState]:
@@ -207,18 +206,18 @@ def _record(uow: UnitOfWork, case: Case, from_state: CaseState | None, to_state:
 def _refuse_edge(case: Case, to_state: CaseState) -> None:
     current = case.state
     if current in END_STATES:
-        raise RuleViolation("case.ended", case=case.unhcr_case_number,
-                            state=state_name(current))
+        raise Refused("case.ended", case=case.unhcr_case_number,
+                            state=state_term(current))
     if current in PATH and to_state in PATH and PATH.index(to_state) > PATH.index(current):
         skipped = PATH[PATH.index(current) + 1: PATH.index(to_state)]
-        raise RuleViolation("case.skips", case=case.unhcr_case_number,
-                            state=state_name(current), target=state_name(to_state),
-                            missing=", ".join(state_name(s) for s in skipped))
+        raise Refused("case.skips", case=case.unhcr_case_number,
+                            state=state_term(current), target=state_term(to_state),
+                            missing=state_term(*skipped))
     if to_state is S.REFUSED:
-        raise RuleViolation("case.refuse_needs_proposal", case=case.unhcr_case_number,
-                            state=state_name(current))
-    raise RuleViolation("case.backwards", case=case.unhcr_case_number,
-                        state=state_name(current), target=state_name(to_state))
+        raise Refused("case.refuse_needs_proposal", case=case.unhcr_case_number,
+                            state=state_term(current))
+    raise Refused("case.backwards", case=case.unhcr_case_number,
+                        state=state_term(current), target=state_term(to_state))
 
 
 def _missing_step(store: Store, case: Case, to_state: CaseState,
@@ -238,7 +237,7 @@ def _missing_step(store: Store, case: Case, to_state: CaseState,
     if to_state in (S.DECIDED, S.REFUSED):
         wanted = DecisionOutcome.ACCEPT if to_state is S.DECIDED else DecisionOutcome.REFUSE
         if _latest_decision(store, case.id, DecisionKind.FINAL) is not wanted:
-            return "case.needs_final_decision", {"outcome": tr(f"outcome.{wanted.value}")}
+            return "case.needs_final_decision", {"outcome": Term(f"outcome.{wanted.value}")}
     if to_state is S.CO_TRAINING and not store.count(TrainingCase, "case_id = ?", (case.id,)):
         return "case.needs_training", {}
     if to_state is S.DEPARTED and not store.count(Departure, "case_id = ?", (case.id,)):

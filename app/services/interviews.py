@@ -21,10 +21,10 @@ from app.domain import (
     Person,
     ResettlementProfile,
 )
-from app.errors import RuleViolation
 from app.ids import new_id
 from app.services.access import Action, get_visible, require, require_kind, select_visible
 from app.services.cases import is_adult
+from app.services.messages import Refused
 from app.store.database import Store
 
 EDITABLE = ("notes", "interpreter_language", "held_on")
@@ -46,7 +46,7 @@ def start(store: Store, case_id: str, kind: InterviewKind, person_id: str | None
     else:
         person = _person_of(store, case_id, person_id)
         if kind is InterviewKind.IND and not is_adult(person, held_on):
-            raise RuleViolation("interview.not_adult")
+            raise Refused("interview.not_adult")
     interview = Interview(case_id=case_id, person_id=person_id, kind=kind,
                           interviewer_id=store.user_id or "",
                           interpreter_language=interpreter_language,
@@ -90,7 +90,7 @@ def finalise(store: Store, interview_id: str) -> Interview:
     pending = unsaved_notes(store, interview_id)
     notes = interview.notes if pending is None else pending
     if not notes.strip():
-        raise RuleViolation("interview.empty")
+        raise Refused("interview.empty")
     with store.write() as uow:
         final = uow.update(interview, notes=notes, status=DraftStatus.FINAL)
     store.drop_draft(_draft_key(interview_id))
@@ -103,7 +103,7 @@ def correct(store: Store, interview_id: str) -> Interview:
     old = store.get(Interview, interview_id)
     require(store.user, Action.WRITE, old)
     if old.status is not DraftStatus.FINAL:
-        raise RuleViolation("interview.not_final")
+        raise Refused("interview.not_final")
     open_ = store.select(Interview, "supersedes_id = ? AND status = ?",
                          (old.id, DraftStatus.DRAFT.value))
     if open_:
@@ -152,7 +152,7 @@ def finalise_profile(store: Store, case_id: str) -> ResettlementProfile:
     require(store.user, Action.WRITE, ResettlementProfile.ENTITY)
     found = store.select(ResettlementProfile, "case_id = ?", (case_id,))
     if not found:
-        raise RuleViolation("profile.missing")
+        raise Refused("profile.missing")
     with store.write() as uow:
         return uow.update(found[0], status=DraftStatus.FINAL)
 
@@ -192,11 +192,11 @@ def medical_notes(store: Store, case_id: str) -> list[MedicalNote]:
 def _person_of(store: Store, case_id: str, person_id: str | None) -> Person:
     person = store.find(Person, person_id) if person_id else None
     if person is None or person.case_id != case_id:
-        raise RuleViolation("interview.person_not_in_case")
+        raise Refused("interview.person_not_in_case")
     return person
 
 
 def _refuse_final(record: Interview | ResettlementProfile | MedicalNote) -> None:
     if record.status is DraftStatus.FINAL:
-        raise RuleViolation("interview.final")
+        raise Refused("interview.final")
 

@@ -2,7 +2,43 @@
 
 from __future__ import annotations
 
-from app.i18n import register_messages
+from typing import Any
+
+from app.errors import PermissionDenied, RuleViolation
+from app.i18n import register_messages, tr
+
+
+class Term:
+    """A message parameter that is itself a catalogue entry (a state name, a resource),
+    rendered in the language the whole message is shown in; several join with commas."""
+
+    def __init__(self, *keys: str) -> None:
+        self.keys = keys
+
+    def render(self, lang: str | None) -> str:
+        return ", ".join(tr(k, lang) for k in self.keys)
+
+    def __str__(self) -> str:
+        return self.render(None)
+
+
+def _render(error: Any, lang: str | None) -> str:
+    params = {k: v.render(lang) if isinstance(v, Term) else v for k, v in error.params.items()}
+    return tr(error.key, lang, **params)
+
+
+class Refused(RuleViolation):
+    """A process rule refuses the action; the message names what is missing."""
+
+    def message(self, lang: str | None = None) -> str:
+        return _render(self, lang)
+
+
+class Denied(PermissionDenied):
+    """The user's role may not do this (need-to-know)."""
+
+    def message(self, lang: str | None = None) -> str:
+        return _render(self, lang)
 
 _STATES = {
     "referred": ("referred", "voorgedragen"), "scheduled": ("scheduled", "ingepland"),
@@ -195,6 +231,98 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De definitieve beslissing van HQ is accepteren of afwijzen; 'aangehouden' is "
         "voor het voorstel uit het veld.",
     },
+    # training
+    "training.not_accepted": {
+        "en": "Case {case} is {state}; only accepted cases take part in a CO training.",
+        "nl": "Zaak {case} is {state}; alleen geaccepteerde zaken nemen deel aan een CO-training.",
+    },
+    "training.person_not_enrolled": {
+        "en": "This person's case is not in this training.",
+        "nl": "De zaak van deze persoon zit niet in deze training.",
+    },
+    "training.session_has_attendance": {
+        "en": "This session has attendance recorded, so it took place and is kept.",
+        "nl": "Voor dit dagdeel is aanwezigheid vastgelegd; het heeft plaatsgevonden en blijft.",
+    },
+    "training.unknown_topic": {
+        "en": "Unknown training topic ({topic}).",
+        "nl": "Onbekend trainingsonderwerp ({topic}).",
+    },
+    "training.double_booked": {
+        "en": "This training already has a session on {day} in that day-part.",
+        "nl": "Deze training heeft op {day} al een sessie in dat dagdeel.",
+    },
+    # placement and arrival
+    "placement.not_accepted": {
+        "en": "Case {case} is {state}; only accepted cases are placed in a municipality.",
+        "nl": "Zaak {case} is {state}; alleen geaccepteerde zaken worden aan een gemeente "
+        "gekoppeld.",
+    },
+    "placement.confirmed": {
+        "en": "The municipality has confirmed this placement; it is not changed here.",
+        "nl": "De gemeente heeft deze koppeling bevestigd; die wordt hier niet gewijzigd.",
+    },
+    "placement.missing": {
+        "en": "This case is not linked to a municipality yet.",
+        "nl": "Deze zaak is nog niet aan een gemeente gekoppeld.",
+    },
+    "arrival.needs_place": {
+        "en": "Case {case} has no municipality: name the COA reception location instead.",
+        "nl": "Zaak {case} heeft geen gemeente: geef dan de COA-opvanglocatie op.",
+    },
+    "arrival.nareis_before_case": {
+        "en": "Family of case {case} can only follow after the case itself has arrived.",
+        "nl": "Gezinsleden van zaak {case} kunnen pas nareizen als de zaak zelf is aangekomen.",
+    },
+    "match.accessible": {"en": "accessible housing", "nl": "toegankelijke woning"},
+    "match.hospital": {"en": "hospital nearby", "nl": "ziekenhuis in de buurt"},
+    # quota
+    "quota.bad_framework": {
+        "en": "A framework needs an end after its start and a total of zero or more.",
+        "nl": "Een beleidskader heeft een einde na het begin en een totaal van nul of meer nodig.",
+    },
+    "quota.framework_exists": {
+        "en": "A framework called {name} already exists.",
+        "nl": "Er bestaat al een beleidskader {name}.",
+    },
+    "quota.year_outside": {
+        "en": "The year {year} is outside framework {name}.",
+        "nl": "Het jaar {year} valt buiten beleidskader {name}.",
+    },
+    "quota.nothing_to_carry": {
+        "en": "There is no overshoot to carry over.",
+        "nl": "Er is geen overschrijding om over te hevelen.",
+    },
+    "quota.no_framework": {
+        "en": "There is no framework called {name}. Known: {names}.",
+        "nl": "Er is geen beleidskader {name}. Bekend: {names}.",
+    },
+    "quota.title": {
+        "en": "Framework {name} ({start} to {end}), {category}",
+        "nl": "Beleidskader {name} ({start} t/m {end}), {category}",
+    },
+    "quota.category.national": {"en": "national quota", "nl": "nationaal quotum"},
+    "quota.category.eu_turkey": {"en": "EU-Turkey (counted apart)",
+                                 "nl": "EU-Turkije (apart geteld)"},
+    "quota.total_target": {"en": "Total", "nl": "Totaal"},
+    "quota.deduction": {"en": "Deduction: {reason}", "nl": "Aftrek: {reason}"},
+    "quota.target": {"en": "Target after deductions", "nl": "Inzet na aftrek"},
+    "quota.carried_in": {"en": "Carried in", "nl": "Meegeteld uit vorig kader"},
+    "quota.carried_out": {"en": "Carried into next framework", "nl": "Meegeteld in volgend kader"},
+    "quota.counted": {"en": "Counted arrivals", "nl": "Getelde aankomsten"},
+    "quota.gap": {"en": "Gap", "nl": "Tekort"},
+    "quota.year": {"en": "Year", "nl": "Jaar"},
+    "quota.total": {"en": "Total", "nl": "Totaal"},
+    "quota.target_short": {"en": "Target", "nl": "Inzet"},
+    "quota.stage.referred": {"en": "Referred", "nl": "Voorgedragen"},
+    "quota.stage.interviewed": {"en": "Interviewed", "nl": "Gehoord"},
+    "quota.stage.accepted": {"en": "Accepted", "nl": "Geaccepteerd"},
+    "quota.stage.departed": {"en": "Departed", "nl": "Vertrokken"},
+    "quota.stage.arrived": {"en": "Arrived", "nl": "Aangekomen"},
+    "quota.stage.arrived_eu": {"en": "Arrived (EU)", "nl": "Aangekomen (EU)"},
+    "quota.split.channel": {"en": "Channel", "nl": "Kanaal"},
+    "quota.split.host_country": {"en": "Host country", "nl": "Opvangland"},
+    "quota.split.nationality": {"en": "Nationality", "nl": "Nationaliteit"},
 }
 
 register_messages(MESSAGES)

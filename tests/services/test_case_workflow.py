@@ -54,7 +54,8 @@ def test_the_full_path_is_recorded_with_who_and_when(flow, store):
     cases.transition(store, case.id, S.DEPARTED)
     from app.services import placement
 
-    placement.record_arrival(store, case.id, dt.date(2025, 5, 2))
+    placement.record_arrival(store, case.id, dt.date(2025, 5, 2),
+                             reception_location="COA Demo-azc")
     steps = cases.history(store, case.id)
     assert [t.to_state for t in steps] == list(cases.PATH)
     assert [t.from_state for t in steps] == [None, *cases.PATH[:-1]]
@@ -176,7 +177,7 @@ def test_next_states_offers_only_what_would_succeed(flow, store):
     flow.act(Role.IND)
     assert cases.next_states(store, case) == []  # interviews are missing
     flow.act(Role.HQ_COORDINATOR)
-    assert cases.next_states(store, case) == []  # withdrawal needs a note: offered with one
+    assert cases.next_states(store, case) == [S.WITHDRAWN]  # offered; asks for a note
     case = flow.interviewed("DEMO-T-0002")
     flow.act(Role.IND)
     assert cases.next_states(store, case) == []  # a proposal is made by propose()
