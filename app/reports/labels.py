@@ -1,0 +1,132 @@
+"""Words printed on the PDFs, in English and Dutch (keys start with "pdf.")."""
+
+from app.i18n import register_messages
+
+_LABELS = {
+    # footer and common
+    "generated": ("Generated {at} by {user}", "Gemaakt {at} door {user}"),
+    "page": ("Page {n}", "Pagina {n}"),
+    "document": ("Document {id}", "Document {id}"),
+    "personal_data": ("Contains personal data: handle as the case file itself.",
+                      "Bevat persoonsgegevens: behandel als het dossier zelf."),
+    "fictional": ("Demo data: every name and number is fictional.",
+                  "Demogegevens: alle namen en nummers zijn fictief."),
+    "none": ("none", "geen"),
+    "yes": ("yes", "ja"),
+    "no": ("no", "nee"),
+    "total": ("Total", "Totaal"),
+    "name": ("Name", "Naam"),
+    "name_original": ("Name (original script)", "Naam (oorspronkelijk schrift)"),
+    "unhcr_case": ("UNHCR case", "UNHCR-zaak"),
+    "unhcr_individual": ("UNHCR individual no.", "UNHCR-persoonsnr."),
+    "birth": ("Born", "Geboren"),
+    "sex": ("Sex", "Geslacht"),
+    "nationality": ("Nationality", "Nationaliteit"),
+    "relationship": ("Relationship", "Relatie"),
+    "state": ("State", "Status"),
+    "priority": ("Priority", "Prioriteit"),
+    "channel": ("Channel", "Kanaal"),
+    "persons": ("Persons", "Personen"),
+    "cases": ("Cases", "Zaken"),
+    "date": ("Date", "Datum"),
+    "signature": ("Signature", "Handtekening"),
+    # receipt
+    "receipt.title": ("Export bundle receipt", "Ontvangstbewijs exportbundel"),
+    "receipt.intro": (
+        "Print this receipt and carry it apart from the USB stick. At HQ the QR code (or the "
+        "SHA-256 typed in) is compared with the bundle before it is imported.",
+        "Druk dit bewijs af en vervoer het gescheiden van de USB-stick. Bij HQ wordt de "
+        "QR-code (of de overgetypte SHA-256) vergeleken met de bundel voordat die wordt "
+        "ingelezen."),
+    "receipt.file": ("Bundle file", "Bundelbestand"),
+    "receipt.size": ("Size", "Grootte"),
+    "receipt.bundle": ("Bundle id", "Bundel-id"),
+    "receipt.device": ("Device", "Apparaat"),
+    "receipt.user": ("Exported by", "Geëxporteerd door"),
+    "receipt.mission": ("Mission", "Missie"),
+    "receipt.seq": ("Change numbers", "Wijzigingsnummers"),
+    "receipt.changes": ("Changes", "Wijzigingen"),
+    "receipt.attachments": ("Attachments", "Bijlagen"),
+    "receipt.created": ("Exported at", "Geëxporteerd op"),
+    "receipt.all_missions": ("all unacknowledged changes", "alle onbevestigde wijzigingen"),
+    "receipt.bytes": ("{n} bytes", "{n} bytes"),
+    # mission report
+    "mission.title": ("Mission report", "Missierapport"),
+    "mission.details": ("Mission", "Missie"),
+    "mission.host": ("Host country / location", "Gastland / locatie"),
+    "mission.dates": ("Dates", "Data"),
+    "mission.status": ("Status", "Status"),
+    "mission.target": ("Target places", "Beoogde plaatsen"),
+    "mission.by_state": ("Cases by state", "Zaken per status"),
+    "mission.interviews": ("Interviews", "Gehoren"),
+    "mission.kind": ("Kind", "Soort"),
+    "mission.draft": ("Draft", "Concept"),
+    "mission.final": ("Final", "Definitief"),
+    "mission.proposed": ("Proposed decisions", "Voorgestelde besluiten"),
+    "mission.outcome": ("Outcome", "Uitkomst"),
+    "mission.attendance": ("CO attendance", "Aanwezigheid CO-training"),
+    "mission.present": ("Present", "Aanwezig"),
+    "mission.absent": ("Absent", "Afwezig"),
+    "mission.excused": ("Excused", "Afgemeld"),
+    "mission.deadlines": ("Deadlines: six months from selection",
+                          "Termijnen: zes maanden na selectie"),
+    "mission.selected": ("Selected", "Geselecteerd"),
+    "mission.due": ("Arrival due", "Aankomst uiterlijk"),
+    "mission.days_left": ("Days left", "Dagen over"),
+    "mission.cases": ("Cases of this mission", "Zaken van deze missie"),
+    "mission.principal": ("Principal applicant", "Hoofdpersoon"),
+    # case summary
+    "case.title": ("Case summary for the decision file", "Zaakoverzicht voor het besluitdossier"),
+    "case.family": ("Family", "Gezin"),
+    "case.assessments": ("Assessments", "Beoordelingen"),
+    "case.person": ("Person", "Persoon"),
+    "case.art29a": ("Art. 29(1)(a)", "Art. 29 lid 1 onder a"),
+    "case.art1f": ("Art. 1F", "Art. 1F"),
+    "case.art29b": ("Art. 29(1)(b)", "Art. 29 lid 1 onder b"),
+    "case.integration": ("Integration check", "Integratietoets"),
+    "case.grounds": ("Grounds", "Gronden"),
+    "case.decisions": ("Decisions", "Besluiten"),
+    "case.kind": ("Kind", "Soort"),
+    "case.decided_on": ("Decided on", "Besloten op"),
+    "case.withheld": ("Not shown for your role ({role}).", "Niet getoond voor uw rol ({role})."),
+    "case.protection_need": ("Protection need (UNHCR)", "Beschermingsbehoefte (UNHCR)"),
+    # attendance
+    "attendance.title": ("CO attendance sheet", "Presentielijst CO-training"),
+    "attendance.session": ("Session {date}, {part}", "Bijeenkomst {date}, {part}"),
+    "attendance.topics": ("Topics", "Onderwerpen"),
+    "attendance.trainer": ("Trainer's signature", "Handtekening trainer"),
+    "certificate.title": ("Certificate of participation", "Bewijs van deelname"),
+    "certificate.body": (
+        "took part in the cultural orientation training “{training}” in {location}, "
+        "{sessions} of {total} day-parts.",
+        "heeft deelgenomen aan de culturele oriëntatietraining “{training}” in {location}, "
+        "{sessions} van {total} dagdelen."),
+    # municipality
+    "municipality.title": ("Municipality profile", "Gemeenteprofiel"),
+    "municipality.intro": (
+        "Only what the municipality needs to prepare housing and guidance: no asylum "
+        "account, no assessments, no medical detail.",
+        "Alleen wat de gemeente nodig heeft om huisvesting en begeleiding voor te bereiden: "
+        "geen asielrelaas, geen beoordelingen, geen medische details."),
+    "municipality.family": ("Family {n}", "Gezin {n}"),
+    "municipality.size": ("Family size", "Gezinsgrootte"),
+    "municipality.age": ("Age", "Leeftijd"),
+    "municipality.housing": ("Housing needs", "Woonwensen"),
+    "municipality.accessible": ("Needs accessible housing", "Heeft aangepaste woning nodig"),
+    "municipality.hospital": ("Needs a hospital nearby", "Heeft ziekenhuis in de buurt nodig"),
+    "municipality.education": ("Education", "Opleiding"),
+    "municipality.work": ("Work experience", "Werkervaring"),
+    "municipality.expectations": ("Expectations", "Verwachtingen"),
+    "municipality.notes": ("Notes for the municipality", "Aandachtspunten voor de gemeente"),
+    "municipality.arrival": ("Expected or actual arrival", "Verwachte of werkelijke aankomst"),
+    "municipality.capacity": ("Houses offered / capacity per year",
+                              "Aangeboden woningen / capaciteit per jaar"),
+    # quota
+    "quota.title": ("Quota report", "Quotumrapportage"),
+    "quota.year": ("Year", "Jaar"),
+    "quota.target": ("Target", "Doel"),
+    "quota.gap": ("Gap", "Tekort"),
+    "quota.chart": ("Arrivals against the target per year", "Aankomsten tegen het doel per jaar"),
+}
+
+register_messages({f"pdf.{key}": {"en": en, "nl": nl} for key, (en, nl) in _LABELS.items()})
