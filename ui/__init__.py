@@ -1,0 +1,1 @@
+"""The PySide6 desktop app. Presents and edits through `app`; never holds domain rules."""

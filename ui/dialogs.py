@@ -1,0 +1,84 @@
+"""Settings (language, idle lock) and the help dialog with every shortcut."""
+
+from __future__ import annotations
+
+from ui import settings
+from ui.qt import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
+
+
+def shortcuts() -> list[tuple[str, str]]:
+    t = lambda text: translate("Help", text)  # noqa: E731
+    return [
+        ("Ctrl+F", t("Search cases")), ("Ctrl+1 … Ctrl+8", t("Go to a page (left list)")),
+        ("Ctrl+M", t("Choose the mission")), ("Enter", t("Open the selected case")),
+        ("Ctrl+W", t("Close the open case or form tab")),
+        ("Ctrl+Tab", t("Next open tab")), ("Ctrl+S", t("Save the form (as draft)")),
+        ("Ctrl+L", t("Lock now")), ("Ctrl+,", t("Settings")), ("F1", t("This help")),
+        ("P / A / E / U", t("Attendance grid: present, absent, excused, not recorded")),
+        ("Alt + underlined letter", t("Jump to a field or button")),
+        ("Ctrl+Q", t("Quit")),
+    ]
+
+
+class HelpDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Help", "Keyboard shortcuts"))
+        self.resize(560, 460)
+        view = QTextBrowser()
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in shortcuts())
+        view.setHtml(f"<h3>{translate('Help', 'Keyboard shortcuts')}</h3>"
+                     f"<table cellpadding='4'>{rows}</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Settings", "Settings"))
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language())))
+        self.idle = QDoubleSpinBox()
+        self.idle.setObjectName("idleMinutes")
+        self.idle.setRange(1, 240)
+        self.idle.setDecimals(0)
+        self.idle.setValue(settings.idle_minutes())
+        self.idle.setSuffix(translate("Settings", " min"))
+        for caption, widget in ((translate("Settings", "&Language"), self.language),
+                                (translate("Settings", "&Lock after idle"), self.idle)):
+            caption_label = QLabel(caption)
+            caption_label.setBuddy(widget)
+            form.addRow(caption_label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(translate("Settings", "A new language applies to windows "
+                                                      "opened from now on.")))
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        settings.set_language(self.language.currentData())
+        settings.set_idle_minutes(self.idle.value())
+        super().accept()

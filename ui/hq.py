@@ -1,0 +1,325 @@
+"""HQ screens: frameworks with the quota chart, mission planning, final decisions,
+conflicts from sync, municipality placement. Shown only to HQ roles."""
+
+from __future__ import annotations
+
+import html
+
+from app.domain import Framework
+from app.errors import HervestError
+from app.store import Store
+from ui import data
+from ui.case_list import CaseListPage
+from ui.i18n import format_date
+from ui.labels import label
+from ui.ops import Reader, error_text
+from ui.qt import (
+    QColor,
+    QComboBox,
+    QFont,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPainter,
+    QPen,
+    QPlainTextEdit,
+    QPushButton,
+    QRectF,
+    QSize,
+    QSplitter,
+    QStringListModel,
+    Qt,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+    translate,
+)
+
+SERIES = (("target", "#9aa5b1"), ("mission", "#3a6ea5"), ("dossier", "#e0a526"),
+          ("nareis", "#6aa84f"))
+
+
+def _t(text: str) -> str:
+    return translate("HQ", text)
+
+
+class QuotaChart(QWidget):
+    """Grouped bars per year: target, arrivals via missions, via dossiers, of which nareis.
+    Drawn with QPainter (QtCharts is not part of PySide6-Essentials)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.years: list[data.QuotaYear] = []
+        self.setMinimumHeight(260)
+
+    def sizeHint(self) -> QSize:
+        return QSize(700, 320)
+
+    def set_years(self, years: list[data.QuotaYear]) -> None:
+        self.years = years
+        self.update()
+
+    def _values(self, year: data.QuotaYear) -> list[int]:
+        return [year.target, year.by_channel.get("mission", 0),
+                year.by_channel.get("dossier", 0), year.nareis]
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.rect().adjusted(50, 30, -20, -40)
+        top = max([max(self._values(y)) for y in self.years] + [1])
+        painter.setPen(QPen(self.palette().text().color()))
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        for step in range(5):  # horizontal guide lines with values
+            value = top * step / 4
+            y = rect.bottom() - rect.height() * step / 4
+            painter.drawText(QRectF(0, y - 8, 44, 16), Qt.AlignmentFlag.AlignRight,
+                             f"{value:.0f}")
+        if not self.years:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, _t("No framework chosen."))
+            return
+        group = rect.width() / len(self.years)
+        bar = group * 0.8 / len(SERIES)
+        for i, year in enumerate(self.years):
+            x0 = rect.left() + i * group + group * 0.1
+            for j, value in enumerate(self._values(year)):
+                height = rect.height() * value / top
+                painter.fillRect(QRectF(x0 + j * bar, rect.bottom() - height, bar - 2, height),
+                                 QColor(SERIES[j][1]))
+            painter.drawText(QRectF(x0, rect.bottom() + 4, group * 0.8, 18),
+                             Qt.AlignmentFlag.AlignCenter, str(year.year))
+        legend = [_t("Target"), _t("Arrived via mission"), _t("Arrived via dossier"),
+                  _t("of which nareis")]
+        x = rect.left()
+        font = QFont(self.font())
+        painter.setFont(font)
+        for (_, colour), text in zip(SERIES, legend, strict=True):
+            painter.fillRect(QRectF(x, 8, 12, 12), QColor(colour))
+            painter.drawText(QRectF(x + 16, 4, 180, 20), Qt.AlignmentFlag.AlignVCenter, text)
+            x += 24 + painter.fontMetrics().horizontalAdvance(text)
+
+
+class QuotaPage(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.framework = QComboBox()
+        self.framework.setObjectName("frameworkChoice")
+        caption = QLabel(_t("&Framework:"))
+        caption.setBuddy(self.framework)
+        bar.addWidget(caption)
+        bar.addWidget(self.framework, 1)
+        layout.addLayout(bar)
+        self.chart = QuotaChart()
+        self.chart.setObjectName("quotaChart")
+        layout.addWidget(self.chart, 2)
+        self.table = QTextBrowser()
+        layout.addWidget(self.table, 1)
+        self.frameworks: list[Framework] = []
+        self.framework.currentIndexChanged.connect(lambda _: self._show())
+
+    def reload(self) -> None:
+        self.frameworks = data.frameworks(self.store)
+        self.framework.blockSignals(True)
+        self.framework.clear()
+        for fw in self.frameworks:
+            self.framework.addItem(f"{fw.name} ({fw.total_target})", fw.id)
+        self.framework.blockSignals(False)
+        self._show()
+
+    def _show(self) -> None:
+        index = self.framework.currentIndex()
+        if index < 0:
+            self.chart.set_years([])
+            return
+        fw = self.frameworks[index]
+        years = data.quota(self.store, fw)
+        self.chart.set_years(years)
+        arrived = sum(y.arrived for y in years)
+        rows = "".join(f"<tr><td>{y.year}</td><td align='right'>{y.target}</td>"
+                       f"<td align='right'>{y.arrived}</td><td align='right'>{y.nareis}</td>"
+                       f"<td align='right'>{y.target - y.arrived}</td></tr>" for y in years)
+        self.table.setHtml(
+            f"<p>{format_date(fw.start_date)} – {format_date(fw.end_date)} · "
+            f"{_t('total target')} {fw.total_target} · {_t('arrived')} {arrived} · "
+            f"{_t('gap')} {fw.total_target - arrived}</p>"
+            f"<table cellpadding='3' border='1' cellspacing='0'><tr><th>{_t('Year')}</th>"
+            f"<th>{_t('Target')}</th><th>{_t('Arrived (incl. nareis)')}</th>"
+            f"<th>{_t('Nareis')}</th><th>{_t('Gap')}</th></tr>{rows}</table>")
+
+
+class PlanningPage(QWidget):
+    """Cases not in a mission yet (dossier referrals) and a button to assign them."""
+
+    def __init__(self, store: Store, reader: Reader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.mission = QComboBox()
+        self.mission.setObjectName("planMission")
+        caption = QLabel(_t("Assign selected cases to &mission:"))
+        caption.setBuddy(self.mission)
+        self.assign = QPushButton(_t("&Assign"))
+        self.assign.clicked.connect(self._assign)
+        bar.addWidget(caption)
+        bar.addWidget(self.mission, 1)
+        bar.addWidget(self.assign)
+        layout.addLayout(bar)
+        self.cases = CaseListPage(store, reader, self)
+        layout.addWidget(self.cases, 1)
+
+    def reload(self) -> None:
+        self.mission.clear()
+        for mission in data.missions(self.store):
+            self.mission.addItem(f"{mission.name} ({label(mission.status)})", mission.id)
+        query = self.cases.query()
+        query.no_mission = True
+        self.cases.model.run_query(query, self.cases.in_worker)
+
+    def _assign(self) -> None:
+        ids = self.cases.selected_case_ids()
+        if not ids or self.mission.currentData() is None:
+            return
+        try:
+            data.assign_to_mission(self.store, self.mission.currentData(), ids)
+        except HervestError as error:
+            QMessageBox.warning(self, _t("Not possible"), error_text(error))
+        self.reload()
+
+
+class DecisionsPage(QWidget):
+    """Proposals from the field waiting for HQ's final decision."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        layout = QHBoxLayout(self)
+        splitter = QSplitter()
+        self.list_model = QStringListModel(self)
+        self.list = QListView()
+        self.list.setObjectName("proposals")
+        self.list.setModel(self.list_model)
+        splitter.addWidget(self.list)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.grounds = QPlainTextEdit()
+        self.grounds.setTabChangesFocus(True)
+        self.grounds.setPlaceholderText(_t("Grounds of the final decision"))
+        accept = QPushButton(_t("&Accept"))
+        refuse = QPushButton(_t("&Refuse"))
+        accept.clicked.connect(lambda: self._decide("accept"))
+        refuse.clicked.connect(lambda: self._decide("refuse"))
+        for widget in (self.detail, self.grounds, accept, refuse):
+            side_layout.addWidget(widget)
+        splitter.addWidget(side)
+        layout.addWidget(splitter)
+        self.items: list = []
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._show())
+
+    def reload(self) -> None:
+        self.items = data.proposed_cases(self.store)
+        self.list_model.setStringList(
+            [f"{c.unhcr_case_number} · {label(c.priority)} · "
+             f"{label(d.outcome) if d else _t('no proposal')}" for c, d in self.items])
+
+    def _show(self) -> None:
+        row = self.list.currentIndex().row()
+        if 0 <= row < len(self.items):
+            case, proposal = self.items[row]
+            self.detail.setText(
+                f"<b>{html.escape(case.unhcr_case_number)}</b><br>{_t('Proposal')}: "
+                f"{label(proposal.outcome) if proposal else '–'}<br>"
+                f"{html.escape(proposal.grounds) if proposal else ''}")
+
+    def _decide(self, outcome: str) -> None:
+        row = self.list.currentIndex().row()
+        if not 0 <= row < len(self.items):
+            return
+        try:
+            data.final_decision(self.store, self.items[row][0].id, outcome,
+                                self.grounds.toPlainText())
+        except HervestError as error:
+            QMessageBox.warning(self, _t("Not possible"), error_text(error))
+            return
+        self.grounds.clear()
+        self.reload()
+
+
+class ConflictsPage(QWidget):
+    """Concurrent edits of assessments and decisions that sync could not merge."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.view = QTextBrowser()
+        self.view.setObjectName("conflicts")
+        QVBoxLayout(self).addWidget(self.view)
+
+    def reload(self) -> None:
+        rows = "".join(
+            f"<tr><td>{html.escape(c.entity)}</td><td>{html.escape(c.field_name)}</td>"
+            f"<td>{html.escape(c.local_value)}</td><td>{html.escape(c.remote_value)}</td>"
+            f"<td>{html.escape(c.remote_device[:8])}</td></tr>"
+            for c in data.open_conflicts(self.store))
+        self.view.setHtml(
+            f"<h3>{_t('Open conflicts')}</h3>" + (
+                f"<table border='1' cellspacing='0' cellpadding='3'><tr><th>{_t('Record')}</th>"
+                f"<th>{_t('Field')}</th><th>{_t('This laptop')}</th><th>{_t('Other device')}"
+                f"</th><th>{_t('Device')}</th></tr>{rows}</table>" if rows
+                else f"<p><i>{_t('No open conflicts.')}</i></p>"))
+
+
+class PlacementPage(QWidget):
+    """Accepted cases without a municipality, and municipalities with their capacity."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        layout = QHBoxLayout(self)
+        self.cases_model = QStringListModel(self)
+        self.cases = QListView()
+        self.cases.setObjectName("unplaced")
+        self.cases.setModel(self.cases_model)
+        self.places_model = QStringListModel(self)
+        self.places = QListView()
+        self.places.setModel(self.places_model)
+        place = QPushButton(_t("&Place case in municipality"))
+        place.clicked.connect(self._place)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(QLabel(_t("<b>Accepted, not yet placed</b>")))
+        left.addWidget(self.cases)
+        right.addWidget(QLabel(_t("<b>Municipalities</b> (placed / offered houses)")))
+        right.addWidget(self.places)
+        right.addWidget(place)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        self.unplaced: list = []
+        self.municipalities: list = []
+
+    def reload(self) -> None:
+        self.unplaced = data.unplaced_cases(self.store)
+        self.municipalities = data.municipalities(self.store)
+        self.cases_model.setStringList([f"{c.unhcr_case_number} · {label(c.state)} · "
+                                        f"{format_date(c.selected_on)}" for c in self.unplaced])
+        self.places_model.setStringList(
+            [f"{m.name} ({m.province}) · {n} / {m.houses_offered}"
+             + (" · " + _t("hospital") if m.near_hospital else "")
+             + (" · " + _t("accessible") if m.accessible_housing else "")
+             for m, n in self.municipalities])
+
+    def _place(self) -> None:
+        case_row, place_row = self.cases.currentIndex().row(), self.places.currentIndex().row()
+        if case_row < 0 or place_row < 0:
+            return
+        try:
+            data.place_case(self.store, self.unplaced[case_row].id,
+                            self.municipalities[place_row][0].id)
+        except HervestError as error:
+            QMessageBox.warning(self, _t("Not possible"), error_text(error))
+        self.reload()
