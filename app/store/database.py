@@ -7,6 +7,7 @@ checkpointed (TRUNCATE) on close so old pages do not linger."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -18,6 +19,7 @@ from typing import Any, TypeVar
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from app.atomic import write_atomic
 from app.domain.enums import Role
 from app.domain.records import Record, User
 from app.errors import HervestError, StoreError, UnlockError
@@ -109,6 +111,7 @@ class Store:
         except UnlockError:
             throttle.record_failure()
             raise
+        keyfile, db_key = _finish_rekey(path, keyfile, db_key, user_name, passphrase)
         store = cls.open_with_key(path, db_key, keyfile=keyfile, user_id=user_id)
         failures = throttle.reset()
         with contextlib.suppress(StoreError), store.write() as uow:
@@ -327,11 +330,72 @@ class Store:
         with self.write() as uow:
             uow.audit("recovery-slot-set")
 
+    def rekey(self, passphrase: str, kdf: KdfParams | None = None) -> int:
+        """A new random database key and device signing key, when the old ones may be known.
+
+        The current user re-enters their passphrase; their slot and every recovery slot are
+        re-wrapped, other users' slots are dropped (an admin gives them new ones with
+        `change_passphrase`). The new slots are written to `<db>.keys.next` before the
+        database is re-encrypted, so a crash in between loses nothing (see `_finish_rekey`).
+        The device must enrol with HQ again: its signing key changed. Returns the number of
+        slots dropped."""
+        if self.user is None:
+            raise HervestError("user.unknown", name="")
+        self.keyfile.unwrap_user(self.user.name, passphrase)  # the person at the keyboard
+        new_key = os.urandom(32)
+        fresh = KeyFile(self.keyfile.path, self.keyfile.db_id, [])
+        fresh.set_user(self.user.id, self.user.name, passphrase, new_key, kdf)
+        for slot in self.keyfile.slots:
+            if slot.get("kind") == "recovery":
+                fresh.set_recovery(X25519PublicKey.from_public_bytes(
+                    base64.b64decode(slot["hq_public"])), new_key)
+        dropped = self.keyfile.user_count() - 1
+        pending = _next_keyfile(self.path)
+        write_atomic(pending, json.dumps(fresh.document()).encode("utf-8"))
+        with self._lock:
+            self.conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+            # Pages written under the old key must not linger in the WAL.
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            os.replace(pending, self.keyfile.path)
+        self.keyfile, self._db_key = fresh, new_key
+        device_key = Ed25519PrivateKey.generate().private_bytes_raw().hex()
+        with self.write() as uow:
+            self.conn.execute("UPDATE meta SET value = ? WHERE key = 'device_signing_key'",
+                              (device_key,))
+            uow.audit("rekey", {"slots_dropped": dropped, "device_key_rotated": True})
+        return dropped
+
     def _user_named(self, name: str) -> User:
         found = self.select(User, "name = ?", (name,))
         if not found:
             raise HervestError("user.unknown", name=name)
         return found[0]
+
+
+def _next_keyfile(db_path: Path) -> Path:
+    return Path(f"{KeyFile.path_for(db_path)}.next")
+
+
+def _finish_rekey(path: Path, keyfile: KeyFile, db_key: bytes, user_name: str,
+                  passphrase: str) -> tuple[KeyFile, bytes]:
+    """Settle a re-key that a crash interrupted: `<db>.keys.next` holds the new slots.
+
+    If the database already opens with the new key, the new slots become the slot file;
+    if it still opens with the old key, the re-key never happened and the leftover goes."""
+    pending = _next_keyfile(path)
+    if not pending.exists():
+        return keyfile, db_key
+    try:
+        _connect(path, db_key)[0].close()
+    except StoreError:
+        fresh = KeyFile.load_file(pending)
+        new_key, _ = fresh.unwrap_user(user_name, passphrase)
+        _connect(path, new_key)[0].close()  # StoreError if neither key opens it
+        os.replace(pending, keyfile.path)
+        fresh.path = keyfile.path
+        return fresh, new_key
+    pending.unlink()
+    return keyfile, db_key
 
 
 class WriteGate:

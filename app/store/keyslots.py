@@ -109,7 +109,10 @@ class KeyFile:
 
     @classmethod
     def load(cls, db_path: Path) -> KeyFile:
-        path = cls.path_for(db_path)
+        return cls.load_file(cls.path_for(db_path))
+
+    @classmethod
+    def load_file(cls, path: Path) -> KeyFile:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -125,9 +128,11 @@ class KeyFile:
             raise StoreError("store.keyfile_damaged", path=str(path), detail=str(exc)) from None
         return cls(path, doc["db_id"], slots)
 
+    def document(self) -> dict[str, Any]:
+        return {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots}
+
     def save(self) -> None:
-        doc = {"format": FORMAT, "version": VERSION, "db_id": self.db_id, "slots": self.slots}
-        write_atomic(self.path, json.dumps(doc, indent=1).encode("utf-8"))
+        write_atomic(self.path, json.dumps(self.document(), indent=1).encode("utf-8"))
 
     # -- user slots ---------------------------------------------------------------------
     def _find_user_slot(self, name: str) -> dict[str, Any] | None:
