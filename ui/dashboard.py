@@ -49,8 +49,13 @@ class DashboardPage(QWidget):
         present = d.attendance.get("present", 0)
         recorded = sum(d.attendance.values())
         rate = f"{100 * present / recorded:.0f}%" if recorded else "–"
-        risk = "".join(f"<li>{html.escape(n)} — {_t('selected on')} {format_date(on)}</li>"
-                       for n, on in d.at_risk[:10]) or f"<li>{_t('None.')}</li>"
+        left = _t("%1 days left")
+        risk = "".join(
+            f"<li>{html.escape(r.unhcr_case_number)} — {_t('arrival due')} "
+            f"{format_date(r.deadline)} ({left.replace('%1', str(r.days_left))})</li>"
+            for r in d.at_risk[:10]) or f"<li>{_t('None.')}</li>"
+        explain = _t("Accepted cases whose six months to arrival end within 30 days or "
+                     "have passed:")
         self.view.setHtml(
             f"<h2>{html.escape(title)}</h2>"
             f"<table width='100%'><tr><td valign='top' width='50%'>"
@@ -60,7 +65,7 @@ class DashboardPage(QWidget):
             f"<b>{d.interviews_done}</b><br>{_t('To do (adults in referred or scheduled cases)')}"
             f": <b>{d.interviews_todo}</b></p>"
             f"<h3>{_t('Deadlines at risk')} ({len(d.at_risk)})</h3>"
-            f"<p>{_t('Accepted more than five months ago and not yet departed:')}</p>"
+            f"<p>{explain}</p>"
             f"<ul>{risk}</ul>"
             f"<h3>{_t('CO attendance')}</h3><p>{_t('Present')}: {present} / {recorded} ({rate})"
             f"<br>{_t('Absent')}: {d.attendance.get('absent', 0)}, {_t('excused')}: "

@@ -21,7 +21,6 @@ from app.domain import (
     Decision,
     DecisionKind,
     Framework,
-    FrameworkYear,
     Interview,
     MedicalNote,
     Mission,
@@ -34,13 +33,11 @@ from app.domain import (
     TrainingSession,
     User,
 )
-from app.domain.enums import Attendance, DraftStatus
-from app.services import access, cases
+from app.domain.enums import Attendance, DecisionOutcome, DraftStatus, InterviewKind
+from app.services import access, assessments, cases, deadlines, interviews, placement, training
+from app.services import quota as quota_service
 from app.services.access import Action
 from app.store import Store
-
-SIX_MONTHS = dt.timedelta(days=183)
-AT_RISK_AFTER = dt.timedelta(days=150)  # a month left of the six months to arrival
 
 
 # -- permissions --------------------------------------------------------------------------
@@ -62,7 +59,7 @@ class Dashboard:
     by_state: dict[str, int]
     interviews_done: int
     interviews_todo: int
-    at_risk: list[tuple[str, dt.date]]  # (case number, selected on) nearing six months
+    at_risk: list[deadlines.DeadlineRow]  # overdue first, then nearing the six months
     attendance: dict[str, int]
     total: int
 
@@ -87,11 +84,12 @@ def dashboard(store: Store, mission_id: str | None, today: dt.date | None = None
         f"WHERE c.state IN ('referred', 'scheduled') AND {cwhere} "
         "AND CAST(substr(p.birth_date, 1, 4) AS INTEGER) <= ?",
         (*cparams, today.year - 18)) or 0
-    cutoff = (today - AT_RISK_AFTER).isoformat()
-    at_risk = [(n, dt.date.fromisoformat(d)) for n, d in store.rows(
-        f"SELECT unhcr_case_number, selected_on FROM cases WHERE {where} AND selected_on <= ? "
-        "AND state IN ('decided', 'co_training') ORDER BY selected_on LIMIT 50",
-        (*params, cutoff))]
+    late = deadlines.report(store, today)
+    rows = late.overdue + late.at_risk
+    if mission_id:
+        ours = {r[0] for r in store.rows("SELECT id FROM cases WHERE mission_id = ?",
+                                         (mission_id,))}
+        rows = [r for r in rows if r.case_id in ours]
     attendance: Counter[str] = Counter()
     if can_read(store, AttendanceRecord):
         attendance.update(dict(store.rows(
@@ -99,7 +97,7 @@ def dashboard(store: Store, mission_id: str | None, today: dt.date | None = None
             "ON s.id = a.session_id JOIN trainings t ON t.id = s.training_id "
             f"WHERE {_mission_clause(mission_id, 't.')[0]} GROUP BY a.status",
             _mission_clause(mission_id, "t.")[1])))
-    return Dashboard(by_state, done, todo, at_risk, dict(attendance), sum(by_state.values()))
+    return Dashboard(by_state, done, todo, rows, dict(attendance), sum(by_state.values()))
 
 
 @dataclass
@@ -177,35 +175,53 @@ def move_case(store: Store, case_id: str, to_state: CaseState, note: str = "") -
     return cases.transition(store, case_id, to_state, note)
 
 
-# -- forms: records written from a form ---------------------------------------------------
-def _form_lookup(fixed: dict[str, Any]) -> dict[str, Any]:
-    """A form continues the record of the same case, person and kind (any author)."""
-    return {k: v for k, v in fixed.items() if k in ("case_id", "person_id", "kind")}
-
-
-def existing_form_record(store: Store, cls: type[Record],
-                         fixed: dict[str, Any]) -> Record | None:
-    """The latest record a form would continue, if this user may read it."""
-    where = _form_lookup(fixed)
-    clause = " AND ".join(f"{k} IS ?" if v is None else f"{k} = ?" for k, v in where.items())
-    found = access.select_visible(store, cls, clause, tuple(where.values()), order_by="rowid")
+# -- forms: records written from a form (through the process services) ---------------------
+def form_record(store: Store, form: str, case_id: str, person_id: str | None) -> Record | None:
+    """The record a form continues: the latest one of this case/person and kind."""
+    found: list[Record]
+    if form == "ind_interview":
+        found = [i for i in interviews.for_case(store, case_id)
+                 if i.kind is InterviewKind.IND and i.person_id == person_id]
+    elif form == "assessment":
+        found = [a for a in assessments.for_case(store, case_id) if a.person_id == person_id]
+    elif form == "bma_notes":
+        found = [m for m in access.select_visible(store, MedicalNote, "case_id = ?",
+                                                  (case_id,), order_by="rowid")
+                 if m.person_id == person_id]
+    elif form == "coa_profile":
+        found = [p for p in [interviews.profile(store, case_id)] if p is not None]
+    else:
+        found = [d for d in assessments.decisions(store, case_id)
+                 if d.kind is DecisionKind.PROPOSED]
     return found[-1] if found else None
 
 
-def save_form_record(store: Store, cls: type[Record], fixed: dict[str, Any],
-                     values: dict[str, Any], final: bool) -> Record:
-    """Write a form as its record: update the open draft record or insert a new one.
-    A final record is never edited here (a correction is a new record)."""
-    current = existing_form_record(store, cls, fixed)
-    if "status" in cls.__dataclass_fields__:  # type: ignore[attr-defined]
-        values = {**values, "status": DraftStatus.FINAL if final else DraftStatus.DRAFT}
-    with store.write() as uow:
-        if current is not None and getattr(current, "status", None) == DraftStatus.DRAFT:
-            access.require(store.user, Action.WRITE, current)
-            return uow.update(current, **values)
-        record = cls(**fixed, **values)
-        access.require(store.user, Action.WRITE, record)
-        return uow.insert(record)
+def save_form(store: Store, form: str, case_id: str, person_id: str | None,
+              values: dict[str, Any], final: bool) -> Record:
+    """Write a form through its service: save the open draft record (starting one if
+    needed) and finalise it when asked. A final record is never edited (services refuse)."""
+    current = form_record(store, form, case_id, person_id)
+    is_draft = current is not None and getattr(current, "status", None) == DraftStatus.DRAFT
+    if form == "ind_interview":
+        if not is_draft:
+            current = interviews.start(store, case_id, InterviewKind.IND, person_id)
+        saved: Record = interviews.save(store, current.id, **values)
+        return interviews.finalise(store, saved.id) if final else saved
+    if form == "assessment":
+        record = current if is_draft else assessments.start(store, case_id, person_id or "")
+        saved = assessments.save(store, record.id, **values)
+        return assessments.finalise(store, saved.id) if final else saved
+    if form == "bma_notes":
+        saved = interviews.save_medical_note(store, case_id, person_id or "",
+                                             values["findings"],
+                                             current.id if is_draft and current else None)
+        return interviews.finalise_medical_note(store, saved.id) if final else saved
+    if form == "coa_profile":
+        interviews.save_profile(store, case_id, **values)
+        return interviews.finalise_profile(store, case_id) if final else \
+            interviews.profile(store, case_id)  # type: ignore[return-value]
+    # A proposal has no draft state: saving it proposes (a new proposal replaces it).
+    return assessments.propose(store, case_id, values["outcome"], values.get("grounds", ""))
 
 
 # -- CO training --------------------------------------------------------------------------
@@ -240,53 +256,23 @@ def attendance_map(store: Store, training_id: str) -> dict[tuple[str, str], Atte
     return {(a.person_id, a.session_id): a for a in records}
 
 
-def set_attendance(store: Store, current: AttendanceRecord | None, session_id: str,
-                   person_id: str, status: Attendance) -> AttendanceRecord:
-    access.require(store.user, Action.WRITE, AttendanceRecord.ENTITY)
-    with store.write() as uow:
-        if current is None:
-            return uow.insert(AttendanceRecord(session_id=session_id, person_id=person_id,
-                                               status=status))
-        return uow.update(current, status=status)
+def set_attendance(store: Store, session_id: str, person_id: str,
+                   status: Attendance) -> AttendanceRecord:
+    return training.record_attendance(store, session_id, person_id, status)
 
 
 def save_session_notes(store: Store, session: TrainingSession, notes: str) -> TrainingSession:
-    access.require(store.user, Action.WRITE, session)
-    with store.write() as uow:
-        return uow.update(session, notes=notes)
+    return training.update_session(store, session.id, notes=notes)
 
 
 # -- HQ -----------------------------------------------------------------------------------
 def frameworks(store: Store) -> list[Framework]:
-    return access.select_visible(store, Framework, order_by="start_date")
+    return quota_service.frameworks(store)
 
 
-@dataclass
-class QuotaYear:
-    year: int
-    target: int
-    arrived: int
-    nareis: int
-    by_channel: dict[str, int]
-
-
-def quota(store: Store, framework: Framework) -> list[QuotaYear]:
-    """Per year of the framework: target, arrivals (with nareis, which counts) per channel."""
-    targets = {y.year: y.target for y in store.select(
-        FrameworkYear, "framework_id = ?", (framework.id,))}
-    rows = store.rows(
-        "SELECT CAST(substr(a.arrived_on, 1, 4) AS INTEGER), c.channel, a.is_nareis, COUNT(*) "
-        "FROM arrivals a JOIN cases c ON c.id = a.case_id WHERE c.framework_id = ? "
-        "AND c.quota_category = ? GROUP BY 1, 2, 3", (framework.id, framework.category.value))
-    years = sorted(set(targets) | {r[0] for r in rows}
-                   | set(range(framework.start_date.year, framework.end_date.year + 1)))
-    result = {y: QuotaYear(y, targets.get(y, 0), 0, 0, {}) for y in years}
-    for year, channel, nareis, count in rows:
-        entry = result[year]
-        entry.arrived += count
-        entry.nareis += count if nareis else 0
-        entry.by_channel[channel] = entry.by_channel.get(channel, 0) + count
-    return list(result.values())
+def quota(store: Store, framework: Framework) -> quota_service.FrameworkReport:
+    """Targets and figures per year, channel, host country and nationality."""
+    return quota_service.report(store, framework.id)
 
 
 def proposed_cases(store: Store) -> list[tuple[Case, Decision | None]]:
@@ -299,20 +285,8 @@ def proposed_cases(store: Store) -> list[tuple[Case, Decision | None]]:
     return [(c, proposals.get(c.id)) for c in waiting]
 
 
-def final_decision(store: Store, case_id: str, outcome: str, grounds: str) -> Case:
-    """HQ decides: the final decision and the move to decided/refused in one transaction."""
-    from app.domain import DecisionOutcome
-
-    decision = Decision(case_id=case_id, kind=DecisionKind.FINAL,
-                        outcome=DecisionOutcome(outcome), grounds=grounds,
-                        decided_by=store.user_id or "", decided_on=dt.date.today())
-    access.require(store.user, Action.WRITE, decision)
-    target = CaseState.REFUSED if outcome == "refuse" else CaseState.DECIDED
-    with store.write() as uow:
-        uow.insert(decision)
-        case = store.get(Case, case_id)
-        changes = {"selected_on": dt.date.today()} if target is CaseState.DECIDED else {}
-        return cases.move(uow, case, target, grounds, **changes)
+def final_decision(store: Store, case_id: str, outcome: str, grounds: str) -> Decision:
+    return assessments.decide(store, case_id, DecisionOutcome(outcome), grounds)
 
 
 def assign_to_mission(store: Store, mission_id: str, case_ids: list[str]) -> list[Case]:
@@ -338,7 +312,4 @@ def unplaced_cases(store: Store) -> list[Case]:
 
 
 def place_case(store: Store, case_id: str, municipality_id: str) -> Placement:
-    placement = Placement(case_id=case_id, municipality_id=municipality_id)
-    access.require(store.user, Action.WRITE, placement)
-    with store.write() as uow:
-        return uow.insert(placement)
+    return placement.place(store, case_id, municipality_id)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -17,9 +16,7 @@ from typing import Any
 from app.domain import (
     AssessmentRecord,
     Decision,
-    DecisionKind,
     Interview,
-    InterviewKind,
     MedicalNote,
     Person,
     Record,
@@ -71,21 +68,14 @@ class FormSpec:
     record: type[Record]
     resource: str  # what app.services.access calls it (who may read / write this form)
     fields: tuple[FieldSpec, ...]
-    # fixed fields of the record (case, person, author, kind) from (store, case_id, person)
-    context: Callable[[Store, str, Person | None], dict[str, Any]]
-
-
-def _by(store: Store) -> str:
-    return store.user_id or ""
+    draft_record: bool = True  # False: the record has no draft state (a proposal)
 
 
 FORMS: dict[str, FormSpec] = {spec.key: spec for spec in (
     FormSpec("ind_interview", "IND interview", Interview, "interviews:IND", (
         FieldSpec("held_on", "Held on", "date"),
         FieldSpec("interpreter_language", "Interpreter language", "line"),
-        FieldSpec("notes", "Interview notes", "text")),
-        lambda s, c, p: {"case_id": c, "person_id": p.id if p else None,
-                         "kind": InterviewKind.IND, "interviewer_id": _by(s)}),
+        FieldSpec("notes", "Interview notes", "text"))),
     FormSpec("coa_profile", "COA resettlement profile", ResettlementProfile,
         "resettlement_profiles", (
         FieldSpec("housing_needs", "Housing needs", "text"),
@@ -95,11 +85,9 @@ FORMS: dict[str, FormSpec] = {spec.key: spec for spec in (
         FieldSpec("education", "Education", "text"),
         FieldSpec("work_experience", "Work experience", "text"),
         FieldSpec("expectations", "Expectations", "text"),
-        FieldSpec("notes_for_municipality", "Notes for the municipality", "text")),
-        lambda s, c, p: {"case_id": c, "author_id": _by(s)}),
+        FieldSpec("notes_for_municipality", "Notes for the municipality", "text"))),
     FormSpec("bma_notes", "BMA medical notes", MedicalNote, "medical_notes", (
-        FieldSpec("findings", "Medical findings", "text"),),
-        lambda s, c, p: {"case_id": c, "person_id": p.id if p else "", "author_id": _by(s)}),
+        FieldSpec("findings", "Medical findings", "text"),)),
     FormSpec("assessment", "IND assessment", AssessmentRecord, "assessments", (
         FieldSpec("art29a", "Art. 29(1)(a) Vw (refugee)", Outcome),
         FieldSpec("art1f", "Art. 1F exclusion", Art1F),
@@ -107,12 +95,10 @@ FORMS: dict[str, FormSpec] = {spec.key: spec for spec in (
         FieldSpec("art29b", "Art. 29(1)(b) Vw (subsidiary protection)", Outcome),
         FieldSpec("art29b_grounds", "Grounds 29(1)(b)", "text"),
         FieldSpec("integration", "Integration check", Outcome),
-        FieldSpec("integration_grounds", "Grounds of the integration check", "text")),
-        lambda s, c, p: {"case_id": c, "person_id": p.id if p else "", "assessor_id": _by(s)}),
+        FieldSpec("integration_grounds", "Grounds of the integration check", "text"))),
     FormSpec("proposed_decision", "Proposed decision", Decision, "decisions:proposed", (
         FieldSpec("outcome", "Proposal", DecisionOutcome),
-        FieldSpec("grounds", "Grounds", "text")),
-        lambda s, c, p: {"case_id": c, "kind": DecisionKind.PROPOSED, "decided_by": _by(s)}),
+        FieldSpec("grounds", "Grounds", "text")), draft_record=False),
 )}
 
 
@@ -245,8 +231,8 @@ class RecordForm(QWidget):
             elif isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(0, editor.findData(str(value))))
 
-    def _fixed(self) -> dict[str, Any]:
-        return self.spec.context(self.store, self.case_id, self.person)
+    def _person_id(self) -> str | None:
+        return self.person.id if self.person else None
 
     def _load(self) -> None:
         draft = self.store.load_draft(self.key)
@@ -255,7 +241,7 @@ class RecordForm(QWidget):
             self._show_status(translate("Forms", "Draft restored from %1.").replace(
                 "%1", str(draft.get("_saved_at", ""))))
         else:
-            record = data.existing_form_record(self.store, self.spec.record, self._fixed())
+            record = data.form_record(self.store, self.spec.key, self.case_id, self._person_id())
             if record is not None:
                 self.set_values({f.name: _plain(getattr(record, f.name, None))
                                  for f in self.spec.fields})
@@ -288,13 +274,16 @@ class RecordForm(QWidget):
         values = self.values()
         if "held_on" in values:
             values["held_on"] = dt.date.fromisoformat(values["held_on"])
-        if self.spec.record is Decision:
-            values["decided_on"] = dt.date.today()
+        if not final and not self.spec.draft_record:  # only kept as the form's draft
+            self._dirty = True
+            self.save_draft()
+            return True
         enums = {f.name: f.kind for f in self.spec.fields if isinstance(f.kind, type)
                  and issubclass(f.kind, StrEnum)}
         values = {k: enums[k](v) if k in enums else v for k, v in values.items()}
         try:
-            data.save_form_record(self.store, self.spec.record, self._fixed(), values, final)
+            data.save_form(self.store, self.spec.key, self.case_id, self._person_id(), values,
+                           final)
         except HervestError as error:
             self.save_draft()
             self._show_status(error_text(error))

@@ -7,6 +7,7 @@ import html
 
 from app.domain import Framework
 from app.errors import HervestError
+from app.services.quota import YearFigures
 from app.store import Store
 from ui import data
 from ui.case_list import CaseListPage
@@ -50,19 +51,22 @@ class QuotaChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.years: list[data.QuotaYear] = []
+        self.years: list[YearFigures] = []
         self.setMinimumHeight(260)
 
     def sizeHint(self) -> QSize:
         return QSize(700, 320)
 
-    def set_years(self, years: list[data.QuotaYear]) -> None:
+    def set_years(self, years: list[YearFigures]) -> None:
         self.years = years
         self.update()
 
-    def _values(self, year: data.QuotaYear) -> list[int]:
-        return [year.target, year.by_channel.get("mission", 0),
-                year.by_channel.get("dossier", 0), year.nareis]
+    @staticmethod
+    def _values(year: YearFigures) -> list[int]:
+        channels = year.figures.by_channel
+        return [year.target or 0, channels["mission"].arrived if "mission" in channels else 0,
+                channels["dossier"].arrived if "dossier" in channels else 0,
+                year.figures.total.nareis]
 
     def paintEvent(self, _event: object) -> None:
         painter = QPainter(self)
@@ -136,16 +140,17 @@ class QuotaPage(QWidget):
             self.chart.set_years([])
             return
         fw = self.frameworks[index]
-        years = data.quota(self.store, fw)
-        self.chart.set_years(years)
-        arrived = sum(y.arrived for y in years)
-        rows = "".join(f"<tr><td>{y.year}</td><td align='right'>{y.target}</td>"
-                       f"<td align='right'>{y.arrived}</td><td align='right'>{y.nareis}</td>"
-                       f"<td align='right'>{y.target - y.arrived}</td></tr>" for y in years)
+        report = data.quota(self.store, fw)
+        self.chart.set_years(report.years)
+        rows = "".join(
+            f"<tr><td>{y.year}</td><td align='right'>{y.target if y.target is not None else ''}"
+            f"</td><td align='right'>{y.figures.total.arrived}</td><td align='right'>"
+            f"{y.figures.total.nareis}</td><td align='right'>"
+            f"{y.gap if y.gap is not None else ''}</td></tr>" for y in report.years)
         self.table.setHtml(
             f"<p>{format_date(fw.start_date)} – {format_date(fw.end_date)} · "
-            f"{_t('total target')} {fw.total_target} · {_t('arrived')} {arrived} · "
-            f"{_t('gap')} {fw.total_target - arrived}</p>"
+            f"{_t('target after deductions')} {report.target} · {_t('counted')} "
+            f"{report.counted} · {_t('gap')} {report.gap}</p>"
             f"<table cellpadding='3' border='1' cellspacing='0'><tr><th>{_t('Year')}</th>"
             f"<th>{_t('Target')}</th><th>{_t('Arrived (incl. nareis)')}</th>"
             f"<th>{_t('Nareis')}</th><th>{_t('Gap')}</th></tr>{rows}</table>")

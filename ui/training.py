@@ -83,7 +83,7 @@ class AttendanceModel(QAbstractTableModel):
         if current is not None and current.status == status:
             return
         self.cells[(person.id, session.id)] = data.set_attendance(
-            self.store, current, session.id, person.id, status)
+            self.store, session.id, person.id, status)
         index = self.index(row, col)
         self.dataChanged.emit(index, index)
 
