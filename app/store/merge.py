@@ -249,9 +249,17 @@ def _apply_one(uow: UnitOfWork, change: Change, server_seq: int | None, state: R
         fields = None  # an edit of a row whose insert has not arrived yet: recorded only
     else:
         fields = winning_fields(change, state)
+    if fields and change.entity == "users" and _name_taken(uow, change, fields):
+        fields = None  # the same person set up on two devices: each keeps its own row
     if change.op != "insert" or state.inserted:
         state.add(change)
     uow.apply_change(change, fields or None, server_seq)
+
+
+def _name_taken(uow: UnitOfWork, change: Change, fields: dict[str, SqlValue]) -> bool:
+    return "name" in fields and uow.conn.execute(
+        "SELECT 1 FROM users WHERE name = ? AND id <> ?", (fields["name"], change.row_id)
+    ).fetchone() is not None
 
 
 def with_bases(conn, changes: Iterable[Change]) -> list[Change]:

@@ -1,7 +1,6 @@
 """The HQ sync API (FastAPI; OpenAPI schema at /openapi.json). Every request but the
 health check and enrolment is signed by an enrolled, unrevoked device key."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

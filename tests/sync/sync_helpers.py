@@ -7,9 +7,12 @@ from pathlib import Path
 from app.domain import Role
 from app.domain.records import AssessmentRecord, Case, Person
 from app.store import Store
+from app.store.keyslots import KdfParams
 from app.store.merge import logged_changes
 from app.store.unit_of_work import Change
-from tests.conftest import FAST_KDF, PASSPHRASE
+
+FAST_KDF = KdfParams(iterations=2, memory_kib=19 * 1024)
+PASSPHRASE = "test passphrase 123"
 
 
 def new_laptop(folder: Path, name: str, role: Role = Role.IND) -> Store:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from sync_helpers import new_laptop, own_changes, rows, seed_case
 
 from app.domain import Outcome
 from app.domain.records import AssessmentRecord, Case, Conflict, Person
 from app.errors import HervestError
 from app.store.merge import apply_remote, with_bases
 from app.store.migrations import LATEST
-from tests.sync.helpers import new_laptop, own_changes, rows, seed_case
 
 
 @pytest.fixture
