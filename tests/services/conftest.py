@@ -8,7 +8,15 @@ import datetime as dt
 import pytest
 
 from app.domain import (
-    Art1F, Case, Channel, DecisionOutcome, InterviewKind, Outcome, Person, Relationship, Role,
+    Art1F,
+    Case,
+    Channel,
+    DecisionOutcome,
+    InterviewKind,
+    Outcome,
+    Person,
+    Relationship,
+    Role,
     User,
 )
 from app.services import assessments, cases, interviews

@@ -8,7 +8,14 @@ import itertools
 import pytest
 
 from app.domain import (
-    Case, CaseState, DecisionOutcome, Departure, InterviewKind, Role, Training, TrainingCase,
+    Case,
+    CaseState,
+    DecisionOutcome,
+    Departure,
+    InterviewKind,
+    Role,
+    Training,
+    TrainingCase,
 )
 from app.errors import PermissionDenied, RuleViolation
 from app.i18n import tr
