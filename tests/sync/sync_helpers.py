@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from pathlib import Path
+
+import uvicorn
 
 from app.domain import Role
 from app.domain.records import AssessmentRecord, Case, Person
@@ -10,6 +15,11 @@ from app.store import Store
 from app.store.keyslots import KdfParams
 from app.store.merge import logged_changes
 from app.store.unit_of_work import Change
+from sync.client.enroll import enroll
+from sync.client.session import SyncReport, SyncSession, client_for
+from sync.protocol import EnrolmentCode
+from sync.server.app import HqKeys, create_app
+from sync.server.store import ServerStore
 
 FAST_KDF = KdfParams(iterations=2, memory_kib=19 * 1024)
 PASSPHRASE = "test passphrase 123"
@@ -35,3 +45,53 @@ def seed_case(store: Store, mission_id: str | None = None) -> tuple[Case, Person
 
 def rows(store: Store, table: str) -> list[tuple]:
     return store.rows(f"SELECT * FROM {table} ORDER BY id")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LiveServer:
+    """uvicorn serving the HQ app in a thread, for real HTTP."""
+
+    def __init__(self, store: ServerStore, keys: HqKeys | None = None, **tls: str) -> None:
+        self.store = store
+        self.port = free_port()
+        config = uvicorn.Config(create_app(store, keys), host="127.0.0.1", port=self.port,
+                                log_level="error", **tls)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        scheme = "https" if tls else "http"
+        self.url = f"{scheme}://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+def sync(store: Store) -> SyncReport:
+    with client_for(store) as client:
+        return SyncSession(store, client).run()
+
+
+def enrol_laptop(hq: LiveServer, folder: Path, name: str, role: Role = Role.IND,
+                 missions: list[str] | None = None) -> Store:
+    """A new laptop, enrolled with HQ and synced once (that brings the mission package)."""
+    if hq.store._user_named(name) is None:
+        hq.store.add_user(name, role, missions=missions or [])
+    token = hq.store.create_enrolment(name, f"{name}-laptop")
+    store = new_laptop(folder, name, role)
+    enroll(store, EnrolmentCode(url=hq.url, cert_sha256=None, token=token).encode())
+    sync(store)
+    return store

@@ -9,7 +9,7 @@ import os
 
 import httpx
 import pytest
-from sync_helpers import new_laptop, rows, seed_case
+from sync_helpers import new_laptop, rows, seed_case, sync
 
 from app.domain import DraftStatus, Outcome, Role
 from app.domain.records import (
@@ -23,15 +23,10 @@ from app.domain.records import (
 )
 from app.errors import HervestError
 from sync.client.enroll import enroll
-from sync.client.session import SyncSession, client_for, pending_count
+from sync.client.session import pending_count
 from sync.client.transport import SyncError
 from sync.protocol import CHUNK_SIZE, EnrolmentCode
 from sync.signing import sign_headers
-
-
-def sync(store):
-    with client_for(store) as client:
-        return SyncSession(store, client).run()
 
 
 def test_enrolment_stores_server_and_keys(laptop, hq):
