@@ -1,46 +1,78 @@
 """Right-to-left names on a single line.
 
-reportlab shapes Arabic letters within a word (uharfbuzz) but places words left to right.
-For one line that is fixed by reordering runs: words of an Arabic run go right to left,
-and when the line starts with Arabic the runs themselves do too. This is correct only for
-a single line, so names are drawn in single-line cells (shrunk to fit), never wrapped."""
+reportlab 5.1 shapes Arabic with uharfbuzz, but draws the shaped glyphs of a
+right-to-left run in reverse (letters come out mirrored: checked against HarfBuzz and
+libraqm by rendering to PNG). So Hervest shapes right-to-left runs itself: HarfBuzz gives
+the glyphs in visual order, each glyph is mapped back to the character the font draws it
+for (Arabic presentation forms), and the line is drawn left to right without further
+shaping. Runs are reordered for the line (a line starting with Arabic runs right to
+left). This is right for one line only, so names sit in single-line cells, never wrapped."""
 
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
-RTL_CLASSES = frozenset({"R", "AL"})
-STRONG_LTR = "L"
+import uharfbuzz as hb
 
+from app.reports.fonts import FONT_DIR
 
-def _direction(word: str) -> str | None:
-    """'rtl', 'ltr' or None (digits, punctuation: they join the run around them)."""
-    for char in word:
-        kind = unicodedata.bidirectional(char)
-        if kind in RTL_CLASSES:
-            return "rtl"
-        if kind == STRONG_LTR:
-            return "ltr"
-    return None
+RTL_CLASSES = frozenset({"R", "AL", "NSM"})
+NEUTRAL_CLASSES = frozenset({"WS", "ON", "CS", "ES", "ET", "BN", "S"})
+FONT_FILE = FONT_DIR / "DejaVuSans.ttf"
+# Characters a shaped Arabic run can map back to: Arabic, its supplement, presentation forms.
+REVERSE_RANGES = ((0x0600, 0x0780), (0x08A0, 0x0900), (0xFB50, 0xFE00), (0xFE70, 0xFF00),
+                  (0x20, 0x7F))
 
 
 def is_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in RTL_CLASSES for c in text)
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
-def visual_order(text: str) -> str:
-    """The words of `text` in the order they appear on a line, left to right."""
-    words = text.split()
-    if not words or not is_rtl(text):
-        return " ".join(words)
-    runs: list[tuple[str, list[str]]] = []
-    for word in words:
-        direction = _direction(word) or (runs[-1][0] if runs else None)
-        if runs and direction in (None, runs[-1][0]):
-            runs[-1][1].append(word)
+@cache
+def _font() -> tuple[hb.Font, dict[int, str]]:
+    font = hb.Font(hb.Face(hb.Blob.from_file_path(str(FONT_FILE))))
+    reverse: dict[int, str] = {}
+    for start, end in REVERSE_RANGES:
+        for code in range(start, end):
+            gid = font.get_nominal_glyph(code)
+            if gid:
+                reverse.setdefault(gid, chr(code))
+    return font, reverse
+
+
+def shape_rtl(run: str) -> str:
+    """A right-to-left run as the characters to draw, left to right, already joined."""
+    font, reverse = _font()
+    buf = hb.Buffer()
+    buf.add_str(run)
+    buf.direction, buf.script, buf.language = "rtl", "Arab", "ar"
+    hb.shape(font, buf, {"kern": True, "liga": True})
+    return "".join(reverse.get(info.codepoint) or run[info.cluster]
+                   for info in buf.glyph_infos)
+
+
+def _runs(text: str) -> list[tuple[bool, str]]:
+    """Split into (rtl, text) runs; spaces and punctuation stay with the run they are in."""
+    runs: list[tuple[bool, str]] = []
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        rtl = kind in RTL_CLASSES if kind not in NEUTRAL_CLASSES else (
+            runs[-1][0] if runs else False)
+        if runs and runs[-1][0] == rtl:
+            runs[-1] = (rtl, runs[-1][1] + char)
         else:
-            runs.append((direction or "ltr", [word]))
-    ordered = [list(reversed(ws)) if d == "rtl" else ws for d, ws in runs]
-    if runs[0][0] == "rtl":  # the base direction of the line is right to left
-        ordered.reverse()
-    return " ".join(w for ws in ordered for w in ws)
+            runs.append((rtl, char))
+    return runs
+
+
+def visual_line(text: str) -> str:
+    """`text` as drawn on one line, left to right (unchanged if it has no RTL script)."""
+    text = " ".join(text.split())
+    if not is_rtl(text):
+        return text
+    runs = _runs(text)
+    parts = [shape_rtl(run.strip()) if rtl else run.strip() for rtl, run in runs]
+    if runs[0][0]:  # the line's base direction is right to left
+        parts.reverse()
+    return " ".join(p for p in parts if p)

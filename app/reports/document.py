@@ -29,7 +29,7 @@ from app.atomic import atomic_writer
 from app.i18n import current_language, tr
 from app.ids import new_id
 from app.reports import fonts
-from app.reports.bidi import is_rtl, visual_order
+from app.reports.bidi import is_rtl, visual_line
 from app.store.database import Store
 
 PAGE = A4
@@ -59,7 +59,7 @@ class NameCell(Flowable):
         self.text, self.size, self.min_size = text or "", size, min_size
         self.font = fonts.BOLD if bold else fonts.REGULAR
         self.rtl = is_rtl(self.text)
-        self.line = visual_order(self.text) if self.rtl else self.text
+        self.line = visual_line(self.text)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -73,7 +73,7 @@ class NameCell(Flowable):
         canvas.setFont(self.font, self.draw_size)
         y = (self.size * 1.25 - self.draw_size) / 2 + self.draw_size * 0.2
         if self.rtl:
-            canvas.drawRightString(self.width, y, self.line, shaping=True)
+            canvas.drawRightString(self.width, y, self.line)
         else:
             canvas.drawString(0, y, self.line)
 
@@ -118,8 +118,8 @@ class Report:
     def enum(self, value: object) -> str:
         """A stored code as printed: its label if the catalogue has one, else the code."""
         text = str(getattr(value, "value", value) or "")
-        label = tr(f"enum.{text}", self.lang)
-        return text.replace("_", " ") if label == f"enum.{text}" else label
+        label = tr(f"pdf.enum.{text}", self.lang)
+        return text.replace("_", " ") if label == f"pdf.enum.{text}" else label
 
     # -- building blocks -----------------------------------------------------------------
     def para(self, text: str, style: str = "body") -> Paragraph:
@@ -196,7 +196,7 @@ class Report:
         canvas.restoreState()
         self.pages = doc.page
 
-    def build(self, path: Path, story: list[Flowable]) -> Path:
+    def build(self, path: Path, story: list[Flowable]) -> Report:
         path = Path(path)
         with atomic_writer(path) as fh:
             doc = SimpleDocTemplate(fh, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
@@ -207,4 +207,4 @@ class Report:
         with self.store.write() as uow:
             uow.audit("report", {"doc_id": self.doc_id, "kind": self.kind,
                                  "subject": self.subject, "pages": self.pages})
-        return path
+        return self

@@ -129,4 +129,33 @@ _LABELS = {
     "quota.chart": ("Arrivals against the target per year", "Aankomsten tegen het doel per jaar"),
 }
 
+# Stored codes as printed (`Report.enum`).
+_ENUMS = {
+    "referred": ("referred", "voorgedragen"), "scheduled": ("scheduled", "ingepland"),
+    "interviewed": ("interviewed", "gehoord"), "proposed": ("proposed", "voorgesteld"),
+    "decided": ("decided", "besloten"), "co_training": ("CO training", "CO-training"),
+    "departed": ("departed", "vertrokken"), "arrived": ("arrived", "aangekomen"),
+    "refused": ("refused", "afgewezen"), "withdrawn": ("withdrawn", "ingetrokken"),
+    "planned": ("planned", "gepland"), "in_progress": ("in progress", "bezig"),
+    "completed": ("completed", "afgerond"), "cancelled": ("cancelled", "geannuleerd"),
+    "mission": ("mission", "missie"), "dossier": ("dossier", "dossier"),
+    "emergency": ("emergency", "spoed"), "urgent": ("urgent", "urgent"),
+    "normal": ("normal", "normaal"), "principal": ("principal", "hoofdpersoon"),
+    "spouse": ("spouse", "partner"), "child": ("child", "kind"), "parent": ("parent", "ouder"),
+    "sibling": ("sibling", "broer/zus"), "other": ("other", "anders"),
+    "accept": ("accept", "inwilligen"), "refuse": ("refuse", "afwijzen"),
+    "pending": ("pending", "aangehouden"), "final": ("final", "definitief"),
+    "draft": ("draft", "concept"), "open": ("open", "open"), "met": ("met", "voldaan"),
+    "not_met": ("not met", "niet voldaan"), "no_objection": ("no objection", "geen bezwaar"),
+    "objection": ("objection", "bezwaar"), "no_indication": ("no indication", "geen indicatie"),
+    "indication": ("indication", "indicatie"), "excluded": ("excluded", "uitgesloten"),
+    "morning": ("morning", "ochtend"), "afternoon": ("afternoon", "middag"),
+    "housing": ("housing", "wonen"), "health_care": ("health care", "zorg"),
+    "education": ("education", "onderwijs"), "work": ("work", "werk"),
+    "law_and_norms": ("law and norms", "wetten en normen"), "money": ("money", "geld"),
+    "dutch_language": ("Dutch language", "Nederlandse taal"),
+    "daily_life": ("daily life", "dagelijks leven"),
+}
+_LABELS.update({f"enum.{code}": words for code, words in _ENUMS.items()})
+
 register_messages({f"pdf.{key}": {"en": en, "nl": nl} for key, (en, nl) in _LABELS.items()})

@@ -15,7 +15,7 @@ from app.store.database import Store
 QR_SIZE = 70 * mm
 
 
-def render_receipt(store: Store, receipt: Receipt, out: Path, lang: str | None = None) -> Path:
+def render_receipt(store: Store, receipt: Receipt, out: Path, lang: str | None = None) -> Report:
     report = Report(store, "bundle-receipt", receipt.bundle_id,
                     **({"lang": lang} if lang else {}))
     t = report.t

@@ -35,7 +35,8 @@ def decode_qr_codes(pdf: Path) -> list[str]:
 def test_receipt_qr_matches_bundle(laptop: Store, hq_keys: HqKeys, tmp_path: Path,
                                    lang: str) -> None:
     result = export_bundle(laptop, tmp_path / "bundle.age", hq_keys.recipients)
-    pdf = render_receipt(laptop, Receipt.of(result), tmp_path / "receipt.pdf", lang=lang)
+    pdf = tmp_path / "receipt.pdf"
+    render_receipt(laptop, Receipt.of(result), pdf, lang=lang)
     codes = decode_qr_codes(pdf)
     bundle_codes = [c for c in codes if "|HERVEST-BUNDLE|" in c]
     assert len(bundle_codes) == 1
