@@ -38,6 +38,7 @@ FOOTER = 26 * mm
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#bbbbbb")
 HEADER_BG = colors.HexColor("#e8edf2")
+LONG_TABLE_BLOCK = 40
 
 
 def qr_drawing(text: str, size: float) -> Drawing:
@@ -159,6 +160,14 @@ class Report:
                       for r in range(first + 1, len(data), 2)]
         table.setStyle(TableStyle(style))
         return table
+
+    def long_table(self, header: Sequence[str], rows: Sequence[Sequence[Any]],
+                   widths: Sequence[float]) -> list[Flowable]:
+        """A table of any length as blocks of rows, each with the header: reportlab
+        re-measures the remainder of a table at every page split (quadratic in rows),
+        blocks keep layout time linear."""
+        return [self.table(header, rows[i:i + LONG_TABLE_BLOCK], widths)
+                for i in range(0, max(len(rows), 1), LONG_TABLE_BLOCK)]
 
     def pairs(self, items: Sequence[tuple[str, Any]], widths: Sequence[float] = (
             55 * mm, 119 * mm)) -> Table:

@@ -128,6 +128,6 @@ def _cases(report: Report, store: Store, mission: Mission) -> list:
     body = [(NameCell(n, 8), report.enum(s), report.enum(pr), NameCell(latin or "", 8.5),
              NameCell(original or "", 9), str(size)) for n, s, pr, latin, original, size in rows]
     return [report.heading(t("mission.cases")),
-            report.table([t("unhcr_case"), t("state"), t("priority"), t("mission.principal"),
+            *report.long_table([t("unhcr_case"), t("state"), t("priority"), t("mission.principal"),
                           t("name_original"), t("persons")], body,
                          [34 * mm, 24 * mm, 18 * mm, 40 * mm, 39 * mm, 19 * mm])]
