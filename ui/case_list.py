@@ -129,6 +129,11 @@ class CaseListPage(QWidget):
             row = max(0, self.table.currentIndex().row())
             self.open_case.emit(self.proxy.case_id(row))
 
+    def stop(self) -> None:
+        """No search may run after the window closed (the store is about to close)."""
+        self._pause.stop()
+        self._pause.timeout.disconnect()
+
     def selected_case_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.proxy.case_id(r) for r in rows]

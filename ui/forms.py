@@ -133,12 +133,13 @@ class RecordForm(QWidget):
         self.key = draft_key(spec, case_id, person.id if person else None, store.user_id)
         self._dirty = False
         self.editors: dict[str, QWidget] = {}
-        self._build()
-        self._load()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.save_draft)
+        self._build()
+        self._load()
+        self._timer.stop()  # loading is not typing
         QApplication.instance().focusChanged.connect(self._focus_changed)
         save = QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.write(final=False))
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -293,5 +293,7 @@ class MainWindow(QMainWindow):
         for form in self.cases.forms():
             form.save_draft()
         self.idle.stop()
+        self.sync_status.stop()
+        self.cases.list.stop()
         self.reader.close()
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -45,6 +45,9 @@ class SyncStatusWidget(QWidget):
                 "%1", html.escape(status.last_error[:80]))
         self.label.setText(text)
 
+    def stop(self) -> None:
+        self._timer.stop()
+
     def show_progress(self, done: int, total: int) -> None:
         """Progress of a running operation; hidden again once done == total."""
         self.progress.setVisible(done < total)
