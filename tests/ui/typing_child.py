@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtTest import QTest
+
 from app.store import Store
 from tests.conftest import PASSPHRASE
 from ui.app import make_application
 from ui.forms import FORMS, draft_key
 from ui.main_window import MainWindow
-from PySide6.QtTest import QTest
 from ui.qt import QTimer
 
 TEXT = "Account of the flight, typed word by word in the field. " * 20
