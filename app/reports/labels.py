@@ -127,6 +127,16 @@ _LABELS = {
     "quota.target": ("Target", "Doel"),
     "quota.gap": ("Gap", "Tekort"),
     "quota.chart": ("Arrivals against the target per year", "Aankomsten tegen het doel per jaar"),
+    "quota.counted": ("Counted (arrivals incl. family reunification)",
+                      "Geteld (aankomsten incl. nareis)"),
+    "quota.carried": ("Carried in / out", "Meegenomen / doorgeschoven"),
+    "quota.per_year": ("Per year", "Per jaar"),
+    "quota.referred": ("Referred", "Voorgedragen"),
+    "quota.interviewed": ("Interviewed", "Gehoord"),
+    "quota.accepted": ("Accepted", "Geaccepteerd"),
+    "quota.departed": ("Departed", "Vertrokken"),
+    "quota.arrived": ("Arrived", "Aangekomen"),
+    "quota.nareis": ("of which nareis", "waarvan nareis"),
 }
 
 # Stored codes as printed (`Report.enum`).

@@ -44,7 +44,7 @@ def render_municipality(store: Store, ref: str, out: Path, lang: str | None = No
               NameCell(f"{p.given_name_original} {p.family_name_original}", 9.5),
               _age(p.birth_date, year), p.sex.value, report.enum(p.relationship))
              for p in persons if not p.follows_later],
-            [48 * mm, 48 * mm, 20 * mm, 16 * mm, 42 * mm])]
+            [46 * mm, 46 * mm, 18 * mm, 18 * mm, 46 * mm])]
         facts = [(t("municipality.size"), str(len(persons))),
                  (t("municipality.arrival"), arrived or "-")]
         if profile:

@@ -25,6 +25,7 @@ from app.reports.attendance import render_attendance  # noqa: E402
 from app.reports.case_summary import render_case  # noqa: E402
 from app.reports.mission import render_mission  # noqa: E402
 from app.reports.municipality import render_municipality  # noqa: E402
+from app.reports.quota import render_quota  # noqa: E402
 from app.reports.receipt import render_receipt  # noqa: E402
 from app.store import Store  # noqa: E402
 
@@ -51,6 +52,7 @@ def main() -> None:
             render_attendance(store, training.id, HERE / "co-attendance-nl.pdf", "nl"),
             render_municipality(store, town.id, HERE / "municipality-profile-nl.pdf", "nl",
                                 TODAY),
+            render_quota(store, mission.framework_id or "", HERE / "quota-report-en.pdf", "en"),
         ]
         result = export_bundle(store, Path(tmp) / "mission.age",
                                [str(x25519.Identity.generate().to_public())], mission.id)

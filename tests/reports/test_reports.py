@@ -20,6 +20,7 @@ from app.reports.bidi import visual_line
 from app.reports.case_summary import render_case
 from app.reports.mission import render_mission
 from app.reports.municipality import render_municipality
+from app.reports.quota import render_quota
 from app.store import Store
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -49,6 +50,7 @@ def test_every_report_renders(demo_store: Store, tmp_path: Path, lang: str) -> N
         "case": render_case(demo_store, case.unhcr_case_number, tmp_path / "c.pdf", lang),
         "attendance": render_attendance(demo_store, training.name, tmp_path / "a.pdf", lang),
         "municipality": render_municipality(demo_store, town.name, tmp_path / "g.pdf", lang),
+        "quota": render_quota(demo_store, mission.framework_id or "", tmp_path / "q.pdf", lang),
     }
     words = {"en": ("Mission report", "Generated"), "nl": ("Missierapport", "Gemaakt")}[lang]
     mission_text = text_of(tmp_path / "m.pdf")
