@@ -42,11 +42,15 @@ class Col(IntEnum):
     CHANNEL = 7
 
 
-HEADERS = {
-    Col.NUMBER: "UNHCR case", Col.NAME: "Principal applicant", Col.ORIGINAL: "Original script",
-    Col.NATIONALITY: "Nationality", Col.PERSONS: "Persons", Col.STATE: "State",
-    Col.PRIORITY: "Priority", Col.CHANNEL: "Channel",
-}
+def _t(text: str) -> str:
+    return translate("CaseList", text)
+
+
+def headers() -> dict[Col, str]:
+    return {Col.NUMBER: _t("UNHCR case"), Col.NAME: _t("Principal applicant"),
+            Col.ORIGINAL: _t("Original script"), Col.NATIONALITY: _t("Nationality"),
+            Col.PERSONS: _t("Persons"), Col.STATE: _t("State"), Col.PRIORITY: _t("Priority"),
+            Col.CHANNEL: _t("Channel")}
 _PRINCIPAL = ("LEFT JOIN persons p ON p.id = (SELECT id FROM persons WHERE case_id = c.id "
               "AND relationship = 'principal' LIMIT 1)")
 SORT_SQL = {
@@ -192,7 +196,7 @@ class CaseTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate("CaseList", HEADERS[Col(section)])
+            return headers()[Col(section)]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

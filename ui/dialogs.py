@@ -17,17 +17,20 @@ from ui.qt import (
 )
 
 
+def _t(text: str) -> str:
+    return translate("Help", text)
+
+
 def shortcuts() -> list[tuple[str, str]]:
-    t = lambda text: translate("Help", text)  # noqa: E731
     return [
-        ("Ctrl+F", t("Search cases")), ("Ctrl+1 … Ctrl+8", t("Go to a page (left list)")),
-        ("Ctrl+M", t("Choose the mission")), ("Enter", t("Open the selected case")),
-        ("Ctrl+W", t("Close the open case or form tab")),
-        ("Ctrl+Tab", t("Next open tab")), ("Ctrl+S", t("Save the form (as draft)")),
-        ("Ctrl+L", t("Lock now")), ("Ctrl+,", t("Settings")), ("F1", t("This help")),
-        ("P / A / E / U", t("Attendance grid: present, absent, excused, not recorded")),
-        ("Alt + underlined letter", t("Jump to a field or button")),
-        ("Ctrl+Q", t("Quit")),
+        ("Ctrl+F", _t("Search cases")), ("Ctrl+1 … Ctrl+8", _t("Go to a page (left list)")),
+        ("Ctrl+M", _t("Choose the mission")), ("Enter", _t("Open the selected case")),
+        ("Ctrl+W", _t("Close the open case or form tab")),
+        ("Ctrl+Tab", _t("Next open tab")), ("Ctrl+S", _t("Save the form (as draft)")),
+        ("Ctrl+L", _t("Lock now")), ("Ctrl+,", _t("Settings")), ("F1", _t("This help")),
+        ("P / A / E / U", _t("Attendance grid: present, absent, excused, not recorded")),
+        ("Alt + underlined letter", _t("Jump to a field or button")),
+        ("Ctrl+Q", _t("Quit")),
     ]
 
 

@@ -29,6 +29,7 @@ from ui import data
 from ui.labels import label
 from ui.ops import error_text
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -71,48 +72,43 @@ class FormSpec:
     draft_record: bool = True  # False: the record has no draft state (a proposal)
 
 
+# Captions are marked for lupdate here and translated when a form is shown.
+NOOP = QT_TRANSLATE_NOOP
 FORMS: dict[str, FormSpec] = {spec.key: spec for spec in (
-    FormSpec("ind_interview", "IND interview", Interview, "interviews:IND", (
-        FieldSpec("held_on", "Held on", "date"),
-        FieldSpec("interpreter_language", "Interpreter language", "line"),
-        FieldSpec("notes", "Interview notes", "text"))),
-    FormSpec("coa_profile", "COA resettlement profile", ResettlementProfile,
+    FormSpec("ind_interview", NOOP("Forms", "IND interview"),
+             Interview, "interviews:IND", (
+        FieldSpec("held_on", NOOP("Forms", "Held on"), "date"),
+        FieldSpec("interpreter_language", NOOP("Forms", "Interpreter language"), "line"),
+        FieldSpec("notes", NOOP("Forms", "Interview notes"), "text"))),
+    FormSpec("coa_profile", NOOP("Forms", "COA resettlement profile"),
+             ResettlementProfile,
         "resettlement_profiles", (
-        FieldSpec("housing_needs", "Housing needs", "text"),
-        FieldSpec("needs_accessible_housing", "Needs accessible housing", bool),
-        FieldSpec("needs_hospital_nearby", "Needs a hospital nearby", bool),
-        FieldSpec("health_summary", "Health (what COA may know)", "text"),
-        FieldSpec("education", "Education", "text"),
-        FieldSpec("work_experience", "Work experience", "text"),
-        FieldSpec("expectations", "Expectations", "text"),
-        FieldSpec("notes_for_municipality", "Notes for the municipality", "text"))),
-    FormSpec("bma_notes", "BMA medical notes", MedicalNote, "medical_notes", (
-        FieldSpec("findings", "Medical findings", "text"),)),
-    FormSpec("assessment", "IND assessment", AssessmentRecord, "assessments", (
-        FieldSpec("art29a", "Art. 29(1)(a) Vw (refugee)", Outcome),
-        FieldSpec("art1f", "Art. 1F exclusion", Art1F),
-        FieldSpec("art29a_grounds", "Grounds 29(1)(a) / 1F", "text"),
-        FieldSpec("art29b", "Art. 29(1)(b) Vw (subsidiary protection)", Outcome),
-        FieldSpec("art29b_grounds", "Grounds 29(1)(b)", "text"),
-        FieldSpec("integration", "Integration check", Outcome),
-        FieldSpec("integration_grounds", "Grounds of the integration check", "text"))),
-    FormSpec("proposed_decision", "Proposed decision", Decision, "decisions:proposed", (
-        FieldSpec("outcome", "Proposal", DecisionOutcome),
-        FieldSpec("grounds", "Grounds", "text")), draft_record=False),
+        FieldSpec("housing_needs", NOOP("Forms", "Housing needs"), "text"),
+        FieldSpec("needs_accessible_housing", NOOP("Forms", "Needs accessible housing"), bool),
+        FieldSpec("needs_hospital_nearby", NOOP("Forms", "Needs a hospital nearby"), bool),
+        FieldSpec("health_summary", NOOP("Forms", "Health (what COA may know)"), "text"),
+        FieldSpec("education", NOOP("Forms", "Education"), "text"),
+        FieldSpec("work_experience", NOOP("Forms", "Work experience"), "text"),
+        FieldSpec("expectations", NOOP("Forms", "Expectations"), "text"),
+        FieldSpec("notes_for_municipality", NOOP("Forms", "Notes for the municipality"), "text"))),
+    FormSpec("bma_notes", NOOP("Forms", "BMA medical notes"),
+             MedicalNote, "medical_notes", (
+        FieldSpec("findings", NOOP("Forms", "Medical findings"), "text"),)),
+    FormSpec("assessment", NOOP("Forms", "IND assessment"),
+             AssessmentRecord, "assessments", (
+        FieldSpec("art29a", NOOP("Forms", "Art. 29(1)(a) Vw (refugee)"), Outcome),
+        FieldSpec("art1f", NOOP("Forms", "Art. 1F exclusion"), Art1F),
+        FieldSpec("art29a_grounds", NOOP("Forms", "Grounds 29(1)(a) / 1F"), "text"),
+        FieldSpec("art29b", NOOP("Forms", "Art. 29(1)(b) Vw (subsidiary protection)"), Outcome),
+        FieldSpec("art29b_grounds", NOOP("Forms", "Grounds 29(1)(b)"), "text"),
+        FieldSpec("integration", NOOP("Forms", "Integration check"), Outcome),
+        FieldSpec("integration_grounds", NOOP("Forms", "Grounds of the integration check"),
+                  "text"))),
+    FormSpec("proposed_decision", NOOP("Forms", "Proposed decision"),
+             Decision, "decisions:proposed", (
+        FieldSpec("outcome", NOOP("Forms", "Proposal"), DecisionOutcome),
+        FieldSpec("grounds", NOOP("Forms", "Grounds"), "text")), draft_record=False),
 )}
-
-
-def _translated_captions() -> None:  # for lupdate: captions are translated at display time
-    for text in ("IND interview", "Held on", "Interpreter language", "Interview notes",
-                 "COA resettlement profile", "Housing needs", "Needs accessible housing",
-                 "Needs a hospital nearby", "Health (what COA may know)", "Education",
-                 "Work experience", "Expectations", "Notes for the municipality",
-                 "BMA medical notes", "Medical findings", "IND assessment",
-                 "Art. 29(1)(a) Vw (refugee)", "Art. 1F exclusion", "Grounds 29(1)(a) / 1F",
-                 "Art. 29(1)(b) Vw (subsidiary protection)", "Grounds 29(1)(b)",
-                 "Integration check", "Grounds of the integration check", "Proposed decision",
-                 "Proposal", "Grounds"):
-        translate("Forms", text)
 
 
 def draft_key(spec: FormSpec, case_id: str, person_id: str | None, user_id: str | None) -> str:

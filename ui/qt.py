@@ -4,7 +4,7 @@ from here, so a Qt upgrade or a binding switch touches one file."""
 # ruff: noqa: F401, F403
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import *
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import *
 from PySide6.QtWidgets import *
 
