@@ -80,6 +80,11 @@ class Sandbox:
         return done
 
 
+    def run_python(self, code: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", code], cwd=self.root / "home",
+                              env=self.env, capture_output=True, text=True, timeout=240)
+
+
 @pytest.fixture(scope="module")
 def sandbox(tmp_path_factory) -> Sandbox:
     box = Sandbox(tmp_path_factory.mktemp("leak"))
@@ -100,6 +105,17 @@ def sandbox(tmp_path_factory) -> Sandbox:
                     "mission": store.select(Mission, limit=1)[0].id,
                     "attendance": store.select(Training, limit=1)[0].id,
                     "municipality": store.select(Municipality, limit=1)[0].id}
+    # A crash while personal data is in hand: it is logged, then raised unhandled.
+    crash = box.run_python(
+        "import logging, app.logs; app.logs.setup_logging()\n"
+        "from app.store import Store; from app.domain import Person\n"
+        f"s = Store.open({str(box.db)!r}, 'leila', {PASSPHRASE!r})\n"
+        "p = s.select(Person, limit=1)[0]\n"
+        "logging.getLogger('hervest.x').info('person %s %s', p.given_name, "
+        "p.unhcr_individual_number)\n"
+        "logging.getLogger('hervest.x').warning(f'loaded {p.family_name}')\n"
+        "raise ValueError(f'cannot place {p.given_name} {p.unhcr_individual_number}')\n")
+    assert crash.returncode == 1 and "without personal data" in crash.stderr
     box.reports = set()
     for kind, subject in subjects.items():
         out = box.root / "reports" / f"{kind}.pdf"
@@ -122,7 +138,8 @@ def test_the_scan_would_see_a_leak(sandbox, tmp_path):
     assert find_leaks(tmp_path, skip=set()) == ["x.log: Mohammed"]
 
 
-def test_log_file_was_written_and_holds_only_safe_lines(sandbox):
+def test_log_and_crash_report_were_written_in_the_platform_log_folder(sandbox):
+    """They exist, so the scan above really read them."""
     logs = list((sandbox.root / "state").rglob("hervest.log"))
-    assert logs, "no log file in the platform log folder"
-    assert logs[0].stat().st_size > 0
+    assert logs and "person <redacted> <redacted>" in logs[0].read_text("utf-8")
+    assert list((sandbox.root / "state").rglob("crashes/crash-*.txt"))
