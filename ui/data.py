@@ -278,7 +278,8 @@ def quota(store: Store, framework: Framework) -> quota_service.FrameworkReport:
 def proposed_cases(store: Store) -> list[tuple[Case, Decision | None]]:
     """Cases waiting for HQ's final decision, with the field's proposal."""
     waiting = access.select_visible(store, Case, "state = ?", (CaseState.PROPOSED.value,),
-                                    order_by="priority = 'normal', referred_on", limit=500)
+                                    order_by="CASE priority WHEN 'emergency' THEN 0 "
+                                    "WHEN 'urgent' THEN 1 ELSE 2 END, referred_on", limit=500)
     proposals = {d.case_id: d for d in access.select_visible(
         store, Decision, "kind = 'proposed' AND case_id IN (SELECT id FROM cases "
         "WHERE state = 'proposed')", order_by="decided_on")}

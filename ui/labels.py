@@ -46,6 +46,10 @@ def _table(language: str) -> dict[str, str]:  # cached per language: called for 
         # mission status
         "planned": _t("Planned"), "in_progress": _t("In progress"),
         "completed": _t("Completed"), "cancelled": _t("Cancelled"),
+        # CO training topics
+        "housing": _t("housing"), "health_care": _t("health care"), "education": _t("education"),
+        "work": _t("work"), "law_and_norms": _t("law and norms"), "money": _t("money"),
+        "dutch_language": _t("Dutch language"), "daily_life": _t("daily life"),
         # roles
         "IND": _t("IND"), "COA": _t("COA"), "BMA": _t("BMA"), "BUZA": _t("Foreign Affairs"),
         "HQ_COORDINATOR": _t("HQ coordinator"), "HQ_MEDICAL": _t("HQ medical adviser"),

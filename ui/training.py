@@ -236,7 +236,7 @@ class TrainingPage(QWidget):
             self.session_label.setText(_t("No session chosen."))
             self.notes.clear()
             return
-        topics = ", ".join(session.topics)
+        topics = ", ".join(label(t) for t in session.topics)
         self.session_label.setText(f"<b>{format_date(session.held_on)} "
                                    f"{label(session.day_part)}</b><br>{html.escape(topics)}")
         self.notes.setPlainText(session.notes)

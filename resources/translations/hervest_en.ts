@@ -881,6 +881,38 @@
         <translation>Cancelled</translation>
     </message>
     <message>
+        <source>housing</source>
+        <translation>housing</translation>
+    </message>
+    <message>
+        <source>health care</source>
+        <translation>health care</translation>
+    </message>
+    <message>
+        <source>education</source>
+        <translation>education</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>work</translation>
+    </message>
+    <message>
+        <source>law and norms</source>
+        <translation>law and norms</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>money</translation>
+    </message>
+    <message>
+        <source>Dutch language</source>
+        <translation>Dutch language</translation>
+    </message>
+    <message>
+        <source>daily life</source>
+        <translation>daily life</translation>
+    </message>
+    <message>
         <source>IND</source>
         <translation>IND</translation>
     </message>

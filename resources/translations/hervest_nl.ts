@@ -881,6 +881,38 @@
         <translation>Geannuleerd</translation>
     </message>
     <message>
+        <source>housing</source>
+        <translation>wonen</translation>
+    </message>
+    <message>
+        <source>health care</source>
+        <translation>zorg</translation>
+    </message>
+    <message>
+        <source>education</source>
+        <translation>onderwijs</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>werk</translation>
+    </message>
+    <message>
+        <source>law and norms</source>
+        <translation>wetten en normen</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>geld</translation>
+    </message>
+    <message>
+        <source>Dutch language</source>
+        <translation>Nederlandse taal</translation>
+    </message>
+    <message>
+        <source>daily life</source>
+        <translation>dagelijks leven</translation>
+    </message>
+    <message>
         <source>IND</source>
         <translation>IND</translation>
     </message>
