@@ -3,7 +3,8 @@
 `fold` makes a name comparable regardless of case, diacritics and script (Arabic is
 transliterated to Latin with anyascii). `skeleton` reduces a folded name to the consonant
 frame that different transliterations of one Arabic name share:
-Mohammed / Muhammad / Mohamed / محمد -> "mhmd"; Hussein / Husayn -> "hsn"."""
+Mohammed / Muhammad / Mohamed / محمد -> "mhmd"; Hussein / Husayn -> "hsn";
+Uthman / Osman -> "smn"; Al-Hassan / Alhassan -> "hsn"."""
 
 from __future__ import annotations
 
@@ -16,11 +17,20 @@ from anyascii import anyascii
 _NON_ALNUM = re.compile(r"[^a-z0-9 ]+")
 _SPACES = re.compile(r"\s+")
 # Spellings of one sound in English, French and German transliterations of Arabic.
-_DIGRAPHS = (("ch", "sh"), ("sch", "sh"), ("dj", "j"), ("ph", "f"), ("q", "k"), ("ck", "k"),
-             ("ou", "u"), ("oo", "u"), ("ee", "i"), ("z", "z"), ("x", "ks"))
+# "th" and "dh" render Arabic letters that Turkish and Persian spellings write s and z
+# (Uthman / Osman, Dhikra / Zikra).
+_DIGRAPHS = (("sch", "sh"), ("ch", "sh"), ("dj", "j"), ("ph", "f"), ("q", "k"), ("ck", "k"),
+             ("th", "s"), ("dh", "z"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("x", "ks"))
+# The Arabic article, written apart (Al-Hassan, El Masry) or joined (Alhassan).
+_ARTICLES = frozenset({"al", "el", "ul"})
+_JOINED_ARTICLE = re.compile(r"^[ae]l(?=[b-df-hj-np-tv-z][a-z]{2,})")
 _VOWELS = re.compile(r"[aeiouyw]")
 _REPEATS = re.compile(r"(.)\1+")
-_ARABIC_FINALS = str.maketrans({"\u0629": "a", "\u0649": "a"})
+# ta marbuta and alif maqsura are written -a / -ah / -e in Latin; a hamza on ya or waw is a
+# vowel in Latin spellings (عائشة: Aisha, not "Aysha" with a consonant y).
+_ARABIC_VOWELISH = str.maketrans({"\u0629": "a", "\u0649": "a", "\u0626": "i",
+                                  "\u0624": "u"})
+_ARABIC_ARTICLE = re.compile(r"(?<!\S)\u0627\u0644(?=\S{2,})")  # ال at the start of a word
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")  # Fatimah -> Fatima, Aishah -> Aisha
 
 
@@ -29,8 +39,7 @@ def fold(text: str) -> str:
     """Lower-case ASCII words, no diacritics, one space between words."""
     if not text:
         return ""
-    # ta marbuta and alif maqsura are written -a / -ah / -e in Latin: make them a vowel
-    text = text.translate(_ARABIC_FINALS)
+    text = text.translate(_ARABIC_VOWELISH)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     latin = anyascii(stripped).lower().replace("'", "").replace("`", "")
@@ -39,15 +48,20 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
-    """Consonant frame of a whole name (spaces removed: 'Abd al' and 'Abdel' agree)."""
-    word = _FINAL_H.sub("", fold(text)).replace(" ", "")
+    """Consonant frame of a whole name (spaces removed: 'Abd al' and 'Abdel' agree; the
+    article dropped: 'Al-Hassan', 'El Hassan', 'Alhassan' and 'Hassan' agree)."""
+    words = _FINAL_H.sub("", fold(_ARABIC_ARTICLE.sub("", text))).split(" ")
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    word = _JOINED_ARTICLE.sub("", "".join(words))
     for old, new in _DIGRAPHS:
         word = word.replace(old, new)
     if not word:
         return ""
     head, tail = word[0], word[1:]
-    frame = ("" if head in "aeiou" else head) + _VOWELS.sub("", tail)
-    return _REPEATS.sub(r"\1", frame)
+    frame = _REPEATS.sub(r"\1", ("" if head in "aeiou" else head) + _VOWELS.sub("", tail))
+    # A final h is often not written in Latin (صالح: Saleh, Salih; Fatimah: Fatima).
+    return frame[:-1] if len(frame) > 2 and frame.endswith("h") else frame
 
 
 def name_keys(*names: str) -> list[str]:
