@@ -1,4 +1,5 @@
-"""Render packaging/icons/hervest.svg to the PNG, ICO and ICNS files the builds use.
+"""Render the app's icon (resources/icons/hervest.svg, also the window icon) to the PNG, ICO
+and ICNS files the builds and the Linux desktop entry use.
 
 Run after changing the SVG (the outputs are committed, so a Windows or macOS build machine
 needs nothing but PyInstaller): python packaging/make_icons.py"""
@@ -17,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parent / "icons"
+SOURCE = Path(__file__).resolve().parent.parent / "resources" / "icons" / "hervest.svg"
 
 
 def render(svg: Path, size: int) -> Image.Image:
@@ -34,7 +36,7 @@ def render(svg: Path, size: int) -> Image.Image:
 
 def main() -> None:
     _app = QGuiApplication([])
-    big = render(ICONS / "hervest.svg", 1024)
+    big = render(SOURCE, 1024)
     big.resize((256, 256), Image.LANCZOS).save(ICONS / "hervest.png")
     big.save(ICONS / "hervest.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
     big.save(ICONS / "hervest.icns")
