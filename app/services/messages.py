@@ -276,6 +276,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "match.accessible": {"en": "accessible housing", "nl": "toegankelijke woning"},
     "match.hospital": {"en": "hospital nearby", "nl": "ziekenhuis in de buurt"},
+    "duplicates.decided": {
+        "en": "This possible duplicate has already been decided.",
+        "nl": "Over deze mogelijke dubbeling is al beslist.",
+    },
     # quota
     "quota.bad_framework": {
         "en": "A framework needs an end after its start and a total of zero or more.",
