@@ -37,13 +37,15 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
-def _m0002(conn: sql.Connection) -> None:
-    importlib.import_module("app.store.migrations.m0002_search").upgrade(conn)
+def _python(module: str) -> Callable[[sql.Connection], None]:
+    """A migration written in Python, imported only when it runs."""
+    return lambda conn: importlib.import_module(f"{__package__}.{module}").upgrade(conn)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", sql="0001_initial.sql"),
-    Migration(2, "name search index", upgrade=_m0002),
+    Migration(2, "name search index", upgrade=_python("m0002_search")),
+    Migration(3, "search index keyed by integer", upgrade=_python("m0003_search_keys")),
 )
 LATEST = MIGRATIONS[-1].version
 

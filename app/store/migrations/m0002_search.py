@@ -1,9 +1,10 @@
-"""Schema 2: the FTS5 trigram index for case search, filled from existing cases."""
+"""Schema 2: the first FTS5 trigram index for case search.
 
-from app.store import search, sql
+Filled by schema 3, which re-keys it; kept so that the numbered history stays true."""
+
+from app.store import sql
 
 
 def upgrade(conn: sql.Connection) -> None:
     conn.execute("CREATE VIRTUAL TABLE case_search USING fts5(case_id UNINDEXED, body, "
                  "tokenize='trigram remove_diacritics 1')")
-    search.rebuild(conn)
