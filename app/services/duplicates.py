@@ -104,8 +104,8 @@ def scan(store: Store) -> list[Candidate]:
     """Every likely duplicate pair, best first (reads only)."""
     require(store.user, Action.READ, DuplicateFlag.ENTITY)
     found: dict[tuple[str, str], Candidate] = {}
-    for number, ids in store.rows(
-            "SELECT unhcr_individual_number, group_concat(id, ' ') FROM persons "
+    for (ids,) in store.rows(
+            "SELECT group_concat(id, ' ') FROM persons "
             "WHERE unhcr_individual_number != '' GROUP BY unhcr_individual_number "
             "HAVING COUNT(*) > 1"):
         members = sorted(ids.split(" "))

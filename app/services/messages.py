@@ -72,6 +72,21 @@ _RESOURCES = {
                                                                     "dubbelingen"),
     "conflicts": ("sync conflicts", "synchronisatieconflicten"),
 }
+_FIELDS = {
+    "unhcr_case_number": ("UNHCR case number", "UNHCR-zaaknummer"),
+    "unhcr_individual_number": ("UNHCR individual number", "UNHCR-persoonsnummer"),
+    "given_name": ("given name", "voornaam"), "family_name": ("family name", "achternaam"),
+    "given_name_original": ("given name (original script)", "voornaam (origineel schrift)"),
+    "family_name_original": ("family name (original script)",
+                             "achternaam (origineel schrift)"),
+    "birth_date": ("date of birth", "geboortedatum"), "sex": ("sex", "geslacht"),
+    "nationality": ("nationality", "nationaliteit"),
+    "relationship": ("relationship", "relatie"), "host_country": ("host country", "opvangland"),
+    "channel": ("channel", "kanaal"), "priority": ("priority", "prioriteit"),
+    "submission_category": ("submission category", "categorie"),
+    "referred_on": ("referral date", "datum voordracht"),
+    "protection_need": ("protection need", "beschermingsbehoefte"),
+}
 _OUTCOMES = {"accept": ("accept", "accepteren"), "refuse": ("refuse", "afwijzen"),
              "pending": ("pending", "aangehouden")}
 
@@ -84,6 +99,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **_pairs("state", _STATES),
     **_pairs("resource", _RESOURCES),
     **_pairs("outcome", _OUTCOMES),
+    **_pairs("import.field", _FIELDS),
     "access.read": {"en": "read", "nl": "inzien"},
     "access.write": {"en": "change", "nl": "wijzigen"},
     "access.denied": {
@@ -279,6 +295,79 @@ MESSAGES: dict[str, dict[str, str]] = {
     "duplicates.decided": {
         "en": "This possible duplicate has already been decided.",
         "nl": "Over deze mogelijke dubbeling is al beslist.",
+    },
+    # referral import
+    "import.unreadable": {
+        "en": "{path} cannot be read ({detail}).",
+        "nl": "{path} kan niet worden gelezen ({detail}).",
+    },
+    "import.no_rows": {
+        "en": "{path} has no header row with rows under it.",
+        "nl": "{path} heeft geen kopregel met regels eronder.",
+    },
+    "import.bad_mapping": {
+        "en": "The column mapping {path} cannot be used ({detail}).",
+        "nl": "De kolomindeling {path} is niet bruikbaar ({detail}).",
+    },
+    "import.unmapped": {
+        "en": "No column found for: {fields}. Columns in the file: {headers}. Save a column "
+        "mapping and try again.",
+        "nl": "Geen kolom gevonden voor: {fields}. Kolommen in het bestand: {headers}. Sla een "
+        "kolomindeling op en probeer het opnieuw.",
+    },
+    "import.missing": {"en": "{field} is missing.", "nl": "{field} ontbreekt."},
+    "import.bad_date": {
+        "en": "{field} '{value}' is not a date (use dd-mm-yyyy, yyyy-mm-dd or a year).",
+        "nl": "{field} '{value}' is geen datum (gebruik dd-mm-jjjj, jjjj-mm-dd of een jaar).",
+    },
+    "import.unknown_nationality": {
+        "en": "Nationality '{value}' is not an ISO 3166 country code (XXA: stateless).",
+        "nl": "Nationaliteit '{value}' is geen ISO 3166-landcode (XXA: staatloos).",
+    },
+    "import.unknown_country": {
+        "en": "Host country '{value}' is not an ISO 3166 country code.",
+        "nl": "Opvangland '{value}' is geen ISO 3166-landcode.",
+    },
+    "import.bad_value": {
+        "en": "{field} '{value}' is not a known value.",
+        "nl": "{field} '{value}' is geen bekende waarde.",
+    },
+    "import.duplicate_in_file": {
+        "en": "Individual number {number} is already on row {first}.",
+        "nl": "Persoonsnummer {number} staat al op regel {first}.",
+    },
+    "import.person_exists": {
+        "en": "Individual number {number} is already in the database.",
+        "nl": "Persoonsnummer {number} staat al in de database.",
+    },
+    "import.case_exists": {
+        "en": "Case {number} is already in the database.",
+        "nl": "Zaak {number} staat al in de database.",
+    },
+    "import.principal": {
+        "en": "Case {case} needs exactly one principal applicant (found {n}).",
+        "nl": "Zaak {case} heeft precies één hoofdpersoon nodig (gevonden: {n}).",
+    },
+    "import.refused_all": {
+        "en": "Nothing was imported: {n} problem(s) on {rows} row(s), and the import was "
+        "asked to be all or nothing.",
+        "nl": "Er is niets geïmporteerd: {n} probleem/problemen op {rows} regel(s), en de "
+        "import moest alles of niets zijn.",
+    },
+    "import.summary": {
+        "en": "{rows} rows read: {cases} case(s) with {persons} person(s) valid, {skipped} "
+        "row(s) held back, {problems} problem(s).",
+        "nl": "{rows} regels gelezen: {cases} zaak/zaken met {persons} persoon/personen "
+        "geldig, {skipped} regel(s) aangehouden, {problems} probleem/problemen.",
+    },
+    "import.row": {"en": "row {row}: {message}", "nl": "regel {row}: {message}"},
+    "import.dry_run": {
+        "en": "Dry run: nothing was written.",
+        "nl": "Proefrun: er is niets opgeslagen.",
+    },
+    "import.done": {
+        "en": "Imported {cases} case(s) with {persons} person(s).",
+        "nl": "{cases} zaak/zaken met {persons} persoon/personen geïmporteerd.",
     },
     # quota
     "quota.bad_framework": {
