@@ -120,7 +120,11 @@ class CaseListPage(QWidget):
         self.refresh()
 
     def _loaded(self, count: int) -> None:
-        self.count.setText(translate("CaseList", "%n case(s)", "", count))
+        if self.model.query.may_be_truncated(count):
+            self.count.setText(translate("CaseList", "first %n matches: type more",
+                                         "", count))
+        else:
+            self.count.setText(translate("CaseList", "%n case(s)", "", count))
         if count and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
 

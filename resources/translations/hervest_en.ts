@@ -20,6 +20,13 @@
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
+        <source>first %n matches: type more</source>
+        <translation>
+            <numerusform>first %n match: type more</numerusform>
+            <numerusform>first %n matches: type more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n case</numerusform>

@@ -20,6 +20,13 @@
         <translation>Zoeken…</translation>
     </message>
     <message numerus="yes">
+        <source>first %n matches: type more</source>
+        <translation>
+            <numerusform>eerste %n treffer: typ verder</numerusform>
+            <numerusform>eerste %n treffers: typ verder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
             <numerusform>%n zaak</numerusform>

@@ -1,0 +1,200 @@
+"""Desktop app benchmark: time to first window against a bare PySide6 window (same run),
+case-list load and search latency per keystroke at 10,000 and 100,000 cases, peak memory.
+
+    python tests/bench/bench_ui.py [--quick]
+
+Demo databases are cached in /tmp/hervest-bench/ (the generator writes ~150 cases/s, so
+100,000 cases take a while the first time); --quick uses 10,000 cases only."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = Path("/tmp/hervest-bench")
+USER, PASSPHRASE = "bench", "bench passphrase 1"
+# What a delegate types, one keystroke at a time (a Latin variant of an Arabic name).
+TYPED = "Muhammad Al-Hassan"
+SEARCH_TARGET_MS = 50.0
+WINDOW_TARGET_RATIO = 2.0
+REPEATS = 3
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HERVEST_KDF_TARGET_MS", "1")
+sys.path.insert(0, str(ROOT))
+
+
+def database(n: int) -> Path:
+    """The cached demo database with n cases, made once (atomically renamed when done)."""
+    path = CACHE / f"cases-{n}.db"
+    if path.exists():
+        return path
+    from app.demo import DemoGenerator
+    from app.domain import Role
+    from app.store import Store
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    building = CACHE / f"building-{n}.db"
+    for old in CACHE.glob(f"building-{n}.db*"):
+        old.unlink()
+    print(f"generating {n} demo cases into {path} (cached for later runs)...", flush=True)
+    with Store.create(building, USER, Role.HQ_COORDINATOR, PASSPHRASE) as store:
+        DemoGenerator(store, 1).run(n)
+    for suffix in ("", ".keys"):
+        os.replace(f"{building}{suffix}", f"{path}{suffix}")
+    return path
+
+
+# -- child processes (each measures one thing in a fresh interpreter) ---------------------
+def child_bare() -> None:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("bare"))
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+
+
+def child_hervest(db: str) -> None:
+    from app.store import Store
+    from ui.app import make_application
+    from ui.main_window import MainWindow
+
+    app = make_application()
+    store = Store.open(Path(db), USER, PASSPHRASE)
+    window = MainWindow(store)
+    window.show()
+    app.processEvents()
+    os._exit(0)  # measured: the first window; skip teardown
+
+
+def child_memory(db: str) -> None:
+    """Open the window, list every case, scroll to the end, search: peak RSS in MiB."""
+    from app.store import Store
+    from ui.app import make_application
+    from ui.main_window import MainWindow
+
+    app = make_application()
+    store = Store.open(Path(db), USER, PASSPHRASE)
+    window = MainWindow(store)
+    window.show()
+    window.mission.setCurrentIndex(0)  # all missions: the whole database
+    for _ in range(20):
+        window.reader.pool.waitForDone()
+        app.processEvents()
+    model = window.cases.list.model
+    for row in range(0, model.rowCount(), 199):  # every page once
+        model.data(model.index(row, 0))
+    window.cases.list.search.setText("Muhammad")
+    window.cases.list.refresh()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+    os._exit(0)
+
+
+def child_bare_memory() -> None:
+    child_bare()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+
+
+def _run_child(*args: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True,
+                          text=True, check=True, cwd=ROOT)
+    return time.perf_counter() - start, done.stdout.strip()
+
+
+# -- measurements in this process ---------------------------------------------------------
+def list_and_search(db: Path) -> dict[str, float]:
+    from app.store import Store
+    from ui.app import make_application
+    from ui.case_model import CaseQuery, CaseTableModel, Col
+
+    make_application()
+    store = Store.open(db, USER, PASSPHRASE)
+    model = CaseTableModel(store)
+    visible = 30  # rows a 1366x768 window shows
+
+    def show_first_rows() -> None:
+        for row in range(min(visible, model.rowCount())):
+            for col in Col:
+                model.data(model.index(row, col))
+
+    def timed(query: CaseQuery) -> float:
+        start = time.perf_counter()
+        model.run_query(query)
+        show_first_rows()
+        return (time.perf_counter() - start) * 1000
+
+    result = {
+        "list all (worker), ms": min(timed(CaseQuery()) for _ in range(REPEATS)),
+        "list all sorted by number (worker), ms": min(
+            timed(CaseQuery(sort=Col.NUMBER)) for _ in range(REPEATS)),
+        "list all sorted by name (worker), ms": min(
+            timed(CaseQuery(sort=Col.NAME)) for _ in range(REPEATS)),
+    }
+    start = time.perf_counter()
+    model.data(model.index(model.rowCount() - 1, 0))  # jump to the end of the list
+    result["scroll to last row, ms"] = (time.perf_counter() - start) * 1000
+    per_key: list[float] = []
+    for _ in range(REPEATS):
+        for end in range(1, len(TYPED) + 1):
+            per_key.append(timed(CaseQuery(text=TYPED[:end])))
+    result["search per keystroke median, ms"] = statistics.median(per_key)
+    result["search per keystroke p95, ms"] = statistics.quantiles(per_key, n=20)[-1]
+    result["search per keystroke max, ms"] = max(per_key)
+    store.close()
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="10,000 cases only")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        mode, *rest = args.child
+        {"bare": child_bare, "hervest": child_hervest, "memory": child_memory,
+         "bare-memory": child_bare_memory}[mode](*rest)
+        return 0
+
+    sizes = [10_000] if args.quick else [10_000, 100_000]
+    dbs = {n: database(n) for n in sizes}
+    rows: list[tuple[str, str, str, str]] = []
+    bare = statistics.median(_run_child("bare")[0] for _ in range(REPEATS))
+    for n, db in dbs.items():
+        app_start = statistics.median(_run_child("hervest", str(db))[0] for _ in range(REPEATS))
+        ratio = app_start / bare
+        rows.append((f"first window vs bare PySide6 ({n:,} cases)",
+                     f"{app_start * 1000:.0f} ms vs {bare * 1000:.0f} ms", f"{ratio:.2f}x",
+                     "ok" if ratio <= WINDOW_TARGET_RATIO else f"> {WINDOW_TARGET_RATIO}x"))
+        for name, value in list_and_search(db).items():
+            verdict = ""
+            if name.startswith("search per keystroke median"):
+                verdict = "ok" if value <= SEARCH_TARGET_MS else f"> {SEARCH_TARGET_MS} ms"
+            rows.append((f"{name} ({n:,})", f"{value:.1f}",
+                         f"{value / SEARCH_TARGET_MS:.2f}x of 50 ms", verdict))
+    bare_rss = float(_run_child("bare-memory")[1])
+    biggest = max(dbs)
+    rss = float(_run_child("memory", str(dbs[biggest]))[1])
+    rows.append((f"peak RSS, all {biggest:,} cases listed + searched",
+                 f"{rss:.0f} MiB vs {bare_rss:.0f} MiB bare", f"{rss / bare_rss:.2f}x", ""))
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    header = ("measure", "value", "ratio", "target")
+    print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    print("-|-".join("-" * w for w in widths))
+    for row in rows:
+        print(" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
