@@ -27,6 +27,7 @@ def shortcuts() -> list[tuple[str, str]]:
         ("Ctrl+M", _t("Choose the mission")), ("Enter", _t("Open the selected case")),
         ("Ctrl+W", _t("Close the open case or form tab")),
         ("Ctrl+Tab", _t("Next open tab")), ("Ctrl+S", _t("Save the form (as draft)")),
+        ("F5", _t("Sync with HQ now")), ("Ctrl+E", _t("Export a bundle for USB")),
         ("Ctrl+L", _t("Lock now")), ("Ctrl+,", _t("Settings")), ("F1", _t("This help")),
         ("P / A / E / U", _t("Attendance grid: present, absent, excused, not recorded")),
         ("Alt + underlined letter", _t("Jump to a field or button")),

@@ -36,6 +36,7 @@ from ui.qt import (
 )
 from ui.status import SyncStatusWidget
 from ui.training import TrainingPage
+from ui.transfer import Transfers
 
 
 def _t(text: str) -> str:
@@ -175,6 +176,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.root)
         self.sync_status = SyncStatusWidget(store, self.reader)
         self.statusBar().addPermanentWidget(self.sync_status)
+        self.transfers = Transfers(store, self.sync_status, self)
+        self.transfers.finished.connect(lambda text: self.statusBar().showMessage(text, 15000))
         role = label(user.role) if user else ""
         self.statusBar().addWidget(QLabel(f"{user.name if user else ''} · {role}"))
         self._shortcuts()
@@ -209,7 +212,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(caption)
         bar.addWidget(self.mission)
         bar.addSeparator()
-        for text, slot in ((_t("Lock"), self.lock), (_t("Settings"), self.open_settings),
+        for text, slot in ((_t("Sync now"), lambda: self.transfers.sync_now()),
+                           (_t("Export bundle…"), lambda: self.transfers.export_bundle()),
+                           (_t("Lock"), self.lock), (_t("Settings"), self.open_settings),
                            (_t("Help"), self.open_help)):
             bar.addAction(text, slot)
 
@@ -230,6 +235,8 @@ class MainWindow(QMainWindow):
         bind("Ctrl+M", lambda: (self.mission.setFocus(), self.mission.showPopup()))
         bind("Ctrl+W", lambda: self.cases.close_tab(self.cases.currentIndex()))
         bind("F1", self.open_help)
+        bind("F5", self.transfers.sync_now)
+        bind("Ctrl+E", self.transfers.export_bundle)
         bind("Ctrl+,", self.open_settings)
         bind(QKeySequence.StandardKey.Quit, self.close)
 

@@ -59,6 +59,10 @@ class Op(QObject):
     def cancel(self) -> None:
         self.cancelled = True
 
+    def notify(self, done: int, total: int) -> None:
+        """Progress from inside the work (any thread); total 0 means unknown."""
+        self._signals.progressed.emit(done, total)
+
     def _report(self, done: int, total: int) -> None:
         if self.cancelled:
             raise Cancelled

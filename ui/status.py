@@ -8,12 +8,23 @@ import html
 from app.store import Store
 from ui import data
 from ui.ops import Reader
-from ui.qt import QHBoxLayout, QLabel, QProgressBar, QTimer, QWidget, translate
+from ui.qt import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTimer,
+    QWidget,
+    Signal,
+    translate,
+)
 
 POLL_MS = 5000
 
 
 class SyncStatusWidget(QWidget):
+    cancel_requested = Signal()
+
     def __init__(self, store: Store, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.reader = store, reader
@@ -24,8 +35,12 @@ class SyncStatusWidget(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
         self.progress.hide()
+        self.cancel = QPushButton(translate("Status", "Cancel"))
+        self.cancel.hide()
+        self.cancel.clicked.connect(self.cancel_requested)
         layout.addWidget(self.label)
         layout.addWidget(self.progress)
+        layout.addWidget(self.cancel)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(POLL_MS)
@@ -49,7 +64,10 @@ class SyncStatusWidget(QWidget):
         self._timer.stop()
 
     def show_progress(self, done: int, total: int) -> None:
-        """Progress of a running operation; hidden again once done == total."""
-        self.progress.setVisible(done < total)
-        self.progress.setMaximum(max(total, 1))
+        """Progress of a running operation (total 0: unknown, a busy bar); hidden again
+        once done reaches a known total."""
+        running = total == 0 or done < total
+        self.progress.setVisible(running)
+        self.cancel.setVisible(running)
+        self.progress.setMaximum(total)
         self.progress.setValue(done)

@@ -653,6 +653,14 @@
         <translation>Save the form (as draft)</translation>
     </message>
     <message>
+        <source>Sync with HQ now</source>
+        <translation>Sync with HQ now</translation>
+    </message>
+    <message>
+        <source>Export a bundle for USB</source>
+        <translation>Export a bundle for USB</translation>
+    </message>
+    <message>
         <source>Lock now</source>
         <translation>Lock now</translation>
     </message>
@@ -1029,6 +1037,14 @@
         <translation>All missions and dossiers</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
@@ -1173,6 +1189,10 @@
 <context>
     <name>Status</name>
     <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Not sent: %1 · Last sync: %2</source>
         <translation>Not sent: %1 · Last sync: %2</translation>
     </message>
@@ -1210,6 +1230,21 @@
     <message>
         <source>Nobody missed a session.</source>
         <translation>Nobody missed a session.</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Sync finished.</source>
+        <translation>Sync finished.</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <source>Bundle written: %1</source>
+        <translation>Bundle written: %1</translation>
     </message>
 </context>
 </TS>

@@ -653,6 +653,14 @@
         <translation>Formulier opslaan (als concept)</translation>
     </message>
     <message>
+        <source>Sync with HQ now</source>
+        <translation>Nu met HQ synchroniseren</translation>
+    </message>
+    <message>
+        <source>Export a bundle for USB</source>
+        <translation>Een bundel voor USB exporteren</translation>
+    </message>
+    <message>
         <source>Lock now</source>
         <translation>Nu vergrendelen</translation>
     </message>
@@ -1029,6 +1037,14 @@
         <translation>Alle missies en dossiers</translation>
     </message>
     <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>Bundel exporteren…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
@@ -1173,6 +1189,10 @@
 <context>
     <name>Status</name>
     <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
         <source>Not sent: %1 · Last sync: %2</source>
         <translation>Niet verzonden: %1 · Laatste synchronisatie: %2</translation>
     </message>
@@ -1210,6 +1230,21 @@
     <message>
         <source>Nobody missed a session.</source>
         <translation>Niemand heeft een sessie gemist.</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Sync finished.</source>
+        <translation>Synchronisatie klaar.</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Bundel exporteren</translation>
+    </message>
+    <message>
+        <source>Bundle written: %1</source>
+        <translation>Bundel geschreven: %1</translation>
     </message>
 </context>
 </TS>

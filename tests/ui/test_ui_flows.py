@@ -252,3 +252,16 @@ def test_hq_screens_open(qtbot, store: Store, role: Role) -> None:
     assert window.decisions.list_model.rowCount() > 0
     assert "DEMO-" in window.dashboard.view.toPlainText()
     assert window.sync_status.label.text().startswith("Not sent:")
+
+
+def test_sync_without_enrolment_says_so_and_keeps_the_bar_usable(qtbot, ind_store: Store) -> None:
+    window = _window(qtbot, ind_store)
+    messages: list[str] = []
+    window.transfers.finished.connect(messages.append)
+    window.transfers.sync_now()  # the real runner, in the (inline) worker
+    assert messages and "enrol" in messages[0].lower()
+    assert window.transfers.running is None
+    assert not window.sync_status.progress.isVisible()
+    assert ind_store.meta("sync_last_error")
+    window.sync_status.refresh()
+    assert "Last error" in window.sync_status.label.text()

@@ -1,0 +1,76 @@
+"""Sync with HQ and export bundles, in a worker: the status bar shows progress and offers
+Cancel; the GUI thread only hears progress and the result. The work itself lives in
+`sync.client.runner` (Qt-free) and `app.bundles.writer`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.errors import HervestError
+from app.store import Store
+from ui.ops import Op, error_text
+from ui.qt import QFileDialog, QObject, QWidget, Signal, translate
+from ui.status import SyncStatusWidget
+
+
+def _t(text: str) -> str:
+    return translate("Transfer", text)
+
+
+class Transfers(QObject):
+    finished = Signal(str)  # a message for the status bar
+
+    def __init__(self, store: Store, status: SyncStatusWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.store, self.status, self.window = store, status, parent
+        self.running: Op | None = None
+        status.cancel_requested.connect(self.cancel)
+        self._cancel = lambda: None
+
+    def cancel(self) -> None:
+        self._cancel()
+
+    def _start(self, op: Op, done_text: str) -> None:
+        self.running = op
+        op.progressed.connect(self.status.show_progress)
+        op.succeeded.connect(lambda _: self._done(done_text))
+        op.failed.connect(lambda error: self._done(error_text(error)))
+        self.status.show_progress(0, 0)
+        op.start()
+
+    def _done(self, text: str) -> None:
+        self.running = None
+        self.status.show_progress(1, 1)
+        self.status.refresh()
+        self.finished.emit(text)
+
+    def sync_now(self) -> None:
+        if self.running is not None:
+            return
+        from sync.client.runner import SyncRunner
+
+        op_ref: list[Op] = []
+        runner = SyncRunner(self.store.clone, lambda _stage, done, total: op_ref[0].notify(
+            done, total or 0))
+        self._cancel = runner.cancel.set  # stops between batches; nothing half-applied
+        op = Op(None, lambda _s, _r: runner.sync_once(), parent=self, use_clone=False)
+        op_ref.append(op)
+        self._start(op, _t("Sync finished."))
+
+    def export_bundle(self) -> None:
+        if self.running is not None:
+            return
+        from app.bundles.writer import default_recipients, export_bundle
+
+        recipients = default_recipients(self.store)
+        if not recipients:
+            self.finished.emit(error_text(HervestError("bundle.no_recipients")))
+            return
+        target, _ = QFileDialog.getSaveFileName(self.window, _t("Export bundle"),
+                                                "hervest-export.age", "age (*.age)")
+        if not target:
+            return
+        self._cancel = lambda: None  # the writer cannot stop midway; it leaves no file
+        op = Op(self.store, lambda store, _r: export_bundle(store, Path(target), recipients),
+                parent=self)
+        self._start(op, _t("Bundle written: %1").replace("%1", target))
