@@ -22,10 +22,14 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.errors import HervestError
 from app.i18n import register_messages, tr
+
+if TYPE_CHECKING:
+    from app.store import Store
 
 PASSPHRASE = "self-test passphrase, not secret"
 DEMO_CASES = 20
@@ -72,7 +76,7 @@ class _Run:
     folder: Path
     done: list[str] = field(default_factory=list)
     closers: list[Callable[[], None]] = field(default_factory=list)
-    values: dict[str, object] = field(default_factory=dict)
+    laptop: Store | None = None
 
 
 def _database(run: _Run) -> str:
@@ -85,7 +89,7 @@ def _database(run: _Run) -> str:
                  kdf=calibrate(KDF_TARGET_MS)).close()
     store = Store.open(path, "selftest", PASSPHRASE)  # the unlock path a user takes
     run.closers.append(store.close)
-    run.values["laptop"] = store
+    run.laptop = store
     return tr("selftest.done.database", schema=store.schema_version)
 
 
@@ -93,7 +97,7 @@ def _demo(run: _Run) -> str:
     from app.demo import DemoGenerator
     from app.store.check import run_checks
 
-    store = run.values["laptop"]
+    store = run.laptop
     summary = DemoGenerator(store, 1).run(DEMO_CASES)
     problems = run_checks(store)
     if problems:
@@ -106,7 +110,7 @@ def _main_window(run: _Run) -> str:
     from ui.main_window import MainWindow
 
     app = app_module.make_application()
-    window = MainWindow(run.values["laptop"])
+    window = MainWindow(run.laptop)
     try:
         window.show()
         app.processEvents()
@@ -127,7 +131,7 @@ def _pdf(run: _Run) -> str:
 
     from app.domain import Mission
 
-    store = run.values["laptop"]
+    store = run.laptop
     mission = store.select(Mission, order_by="name", limit=1)[0]
     out = run.folder / "mission.pdf"
     report = reports.render_mission(store, mission.id, out)
@@ -147,7 +151,7 @@ def _bundle(run: _Run) -> str:
     from app.store import Store
     from app.store.keyslots import calibrate
 
-    laptop = run.values["laptop"]
+    laptop = run.laptop
     hq_key = x25519.Identity.generate()
     exported = export_bundle(laptop, run.folder / "mission.age", [str(hq_key.to_public())])
     hq = Store.create(run.folder / "hq.db", "hq", Role.HQ_COORDINATOR, PASSPHRASE,
