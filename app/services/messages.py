@@ -369,6 +369,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Imported {cases} case(s) with {persons} person(s).",
         "nl": "{cases} zaak/zaken met {persons} persoon/personen geïmporteerd.",
     },
+    "deadlines.overdue": {
+        "en": "Overdue (more than six months since selection): {n}",
+        "nl": "Over de termijn (meer dan zes maanden na selectie): {n}",
+    },
+    "deadlines.at_risk": {
+        "en": "At risk (limit within {window} days): {n}",
+        "nl": "Risico (termijn verloopt binnen {window} dagen): {n}",
+    },
+    "duplicates.summary": {
+        "en": "{n} likely duplicate pair(s); {new} new flag(s) stored for review.",
+        "nl": "{n} waarschijnlijke dubbeling(en); {new} nieuwe melding(en) opgeslagen.",
+    },
+    "frameworks.loaded": {
+        "en": "Published frameworks present: {names}.",
+        "nl": "Gepubliceerde beleidskaders aanwezig: {names}.",
+    },
     # quota
     "quota.bad_framework": {
         "en": "A framework needs an end after its start and a total of zero or more.",
