@@ -15,6 +15,7 @@ from ui.qt import (
     QWidget,
     translate,
 )
+from ui.widgets import add_rows, ok_cancel
 
 
 def _t(text: str) -> str:
@@ -67,15 +68,9 @@ class SettingsDialog(QDialog):
         self.idle.setDecimals(0)
         self.idle.setValue(settings.idle_minutes())
         self.idle.setSuffix(translate("Settings", " min"))
-        for caption, widget in ((translate("Settings", "&Language"), self.language),
-                                (translate("Settings", "&Lock after idle"), self.idle)):
-            caption_label = QLabel(caption)
-            caption_label.setBuddy(widget)
-            form.addRow(caption_label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        add_rows(form, ((translate("Settings", "&Language"), self.language),
+                        (translate("Settings", "&Lock after idle"), self.idle)))
+        buttons = ok_cancel(self, self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(translate("Settings", "A new language applies to windows "

@@ -31,6 +31,7 @@ from ui.qt import (
     QWidget,
     translate,
 )
+from ui.widgets import add_rows, message_label, ok_cancel
 
 DEMO_PASSPHRASE_HINT = 10
 ROLES = (Role.IND, Role.COA, Role.BMA, Role.BUZA, Role.HQ_COORDINATOR, Role.HQ_MEDICAL,
@@ -103,24 +104,16 @@ class FirstStartDialog(QDialog):
         self.cases.setValue(300)
         self.cases.setEnabled(False)
         self.demo.toggled.connect(self.cases.setEnabled)
-        for caption, widget in ((translate("Start", "&User name"), self.user),
-                                (translate("Start", "Full &name"), self.display),
-                                (translate("Start", "&Role"), self.role),
-                                (translate("Start", "&Passphrase"), self.passphrase),
-                                (translate("Start", "&Again"), self.again), ("", self.hint),
-                                (translate("Start", "Demo &cases"), self.cases)):
-            caption_label = QLabel(caption)
-            caption_label.setBuddy(widget)
-            form.addRow(caption_label, widget)
+        add_rows(form, ((translate("Start", "&User name"), self.user),
+                        (translate("Start", "Full &name"), self.display),
+                        (translate("Start", "&Role"), self.role),
+                        (translate("Start", "&Passphrase"), self.passphrase),
+                        (translate("Start", "&Again"), self.again), ("", self.hint),
+                        (translate("Start", "Demo &cases"), self.cases)))
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
+        self.message = message_label("message")
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.create)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.create)
         layout.addWidget(self.buttons)
         self.passphrase.textChanged.connect(lambda text: self.hint.setText(strength_hint(text)))
 
@@ -184,25 +177,17 @@ class UnlockDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        for caption, widget in ((translate("Start", "&User name"), self.user),
-                                (translate("Start", "&Passphrase"), self.passphrase)):
-            caption_label = QLabel(caption)
-            caption_label.setBuddy(widget)
-            form.addRow(caption_label, widget)
+        add_rows(form, ((translate("Start", "&User name"), self.user),
+                        (translate("Start", "&Passphrase"), self.passphrase)))
         layout.addLayout(form)
-        self.message = QLabel()
-        self.message.setObjectName("message")
-        self.message.setWordWrap(True)
+        self.message = message_label("message")
         layout.addWidget(self.message)
         self.wait = QLabel()
         self.wait.setObjectName("wait")
         layout.addWidget(self.wait)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self, self.unlock)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(translate("Start", "&Unlock"))
-        self.buttons.accepted.connect(self.unlock)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
