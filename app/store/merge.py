@@ -97,11 +97,13 @@ class MergeResult:
     conflicts: list[Conflict] = dataclasses.field(default_factory=list)
 
 
-# Upgrades of the change format, from version v to v + 1. Schema 2 only added a search
-# index, so changes of schema 1 read the same.
-UPGRADES: dict[int, Callable[[Change], Change]] = {
-    1: lambda change: dataclasses.replace(change, schema_version=2),
-}
+# Upgrades of the change format, from version v to v + 1. Schemas 2 and 3 only changed the
+# search index, so changes of schema 1 and 2 read the same.
+def _same_format(change: Change) -> Change:
+    return dataclasses.replace(change, schema_version=change.schema_version + 1)
+
+
+UPGRADES: dict[int, Callable[[Change], Change]] = {1: _same_format, 2: _same_format}
 
 
 # -- pure rules ------------------------------------------------------------------------------
@@ -195,13 +197,6 @@ def logged_changes(conn, where: str = "", params: Sequence[SqlValue] = (),
             for d, s, h, e, r, op, f, u, v in conn.execute(sql, tuple(params))]
 
 
-def row_state(conn, entity: str, row_id: str) -> RowState:
-    state = RowState()
-    for change in logged_changes(conn, "entity = ? AND row_id = ?", (entity, row_id)):
-        state.add(change)
-    return state
-
-
 def apply_remote(store: Store, changes: Sequence[Change],
                  server_seqs: Sequence[int | None] | None = None) -> MergeResult:
     """Apply changes from other devices in ONE unit of work: all of them or none."""
@@ -212,23 +207,49 @@ def apply_remote(store: Store, changes: Sequence[Change],
         validate(change)
     seqs = list(server_seqs) if server_seqs is not None else [None] * len(upgraded)
     result = MergeResult()
-    states: dict[tuple[str, str], RowState] = {}
     with store.write() as uow:
+        # Read what the batch needs in a few statements, not a few per change.
+        present = present_changes(uow.conn, upgraded)
+        states = row_states(uow.conn, {(c.entity, c.row_id) for c in upgraded})
         for change, server_seq in zip(upgraded, seqs, strict=True):
-            if _present(uow, change):
+            if (change.device_id, change.seq) in present:
                 result.skipped += 1
                 continue
-            key = (change.entity, change.row_id)
-            if key not in states:
-                states[key] = row_state(uow.conn, *key)
-            _apply_one(uow, change, server_seq, states[key], result)
+            _apply_one(uow, change, server_seq, states[change.entity, change.row_id], result)
+            present.add((change.device_id, change.seq))
             result.applied += 1
     return result
 
 
-def _present(uow: UnitOfWork, change: Change) -> bool:
-    return uow.conn.execute("SELECT 1 FROM changes WHERE device_id = ? AND seq = ?",
-                            (change.device_id, change.seq)).fetchone() is not None
+_CHUNK = 500  # values per IN (...) list
+
+
+def present_changes(conn, changes: Sequence[Change]) -> set[tuple[str, int]]:
+    """Which (device_id, seq) of `changes` the log already holds."""
+    wanted: dict[str, list[int]] = {}
+    for change in changes:
+        wanted.setdefault(change.device_id, []).append(change.seq)
+    present: set[tuple[str, int]] = set()
+    for device, seqs in wanted.items():
+        present.update((device, seq) for (seq,) in conn.execute(
+            "SELECT seq FROM changes WHERE device_id = ? AND seq BETWEEN ? AND ?",
+            (device, min(seqs), max(seqs))))
+    return present
+
+
+def row_states(conn, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
+    """The logged state of many rows, a chunk of row ids per query."""
+    states = {key: RowState() for key in keys}
+    by_entity: dict[str, list[str]] = {}
+    for entity, row_id in states:
+        by_entity.setdefault(entity, []).append(row_id)
+    for entity, row_ids in by_entity.items():
+        for start in range(0, len(row_ids), _CHUNK):
+            chunk = row_ids[start:start + _CHUNK]
+            where = f"entity = ? AND row_id IN ({','.join('?' * len(chunk))})"
+            for change in logged_changes(conn, where, (entity, *chunk)):
+                states[entity, change.row_id].add(change)
+    return states
 
 
 def _apply_one(uow: UnitOfWork, change: Change, server_seq: int | None, state: RowState,

@@ -123,16 +123,19 @@ class UnitOfWork:
         if change.op == "delete":
             self._execute(f"DELETE FROM {codec.table} WHERE id = ?", (change.row_id,))
         elif fields:
-            exists = self.conn.execute(f"SELECT 1 FROM {codec.table} WHERE id = ?",
-                                       (change.row_id,)).fetchone()
-            if exists:
+            updated = 0
+            if change.op != "insert":  # most edits hit an existing row: one statement
                 assignments = ", ".join(f"{c} = ?" for c in fields)
-                self._execute(f"UPDATE {codec.table} SET {assignments} WHERE id = ?",
-                              (*fields.values(), change.row_id))
-            else:
+                updated = self._execute(f"UPDATE {codec.table} SET {assignments} WHERE id = ?",
+                                        (*fields.values(), change.row_id)).rowcount
+            if not updated:
+                # An insert may meet a row made on both sides with the same id (conflict
+                # records have deterministic ids): then it is an update of that row.
                 columns = ["id", *fields]
+                upsert = ", ".join(f"{c} = excluded.{c}" for c in fields)
                 self._execute(f"INSERT INTO {codec.table} ({', '.join(columns)}) "
-                              f"VALUES ({', '.join('?' * len(columns))})",
+                              f"VALUES ({', '.join('?' * len(columns))}) "
+                              f"ON CONFLICT(id) DO UPDATE SET {upsert}",
                               (change.row_id, *fields.values()))
         self.store.audit_log.append(
             user_id=change.user_id, device_id=self.store.device_id, action=f"apply-{change.op}",
@@ -145,9 +148,9 @@ class UnitOfWork:
             self._touched_cases.update(self._case_of_person(change.row_id, fields))
 
     # -- internals ----------------------------------------------------------------------
-    def _execute(self, sql: str, params: tuple[SqlValue, ...]) -> sql.Cursor:
+    def _execute(self, statement: str, params: tuple[SqlValue, ...]) -> sql.Cursor:
         try:
-            return self.conn.execute(sql, params)
+            return self.conn.execute(statement, params)
         except sql.Error as error:
             raise translate(error) from error
 
