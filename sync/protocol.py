@@ -13,6 +13,7 @@ from app import __version__
 from app.errors import HervestError
 from app.store.migrations import LATEST
 from app.store.unit_of_work import Change
+from sync import messages as _messages  # noqa: F401  (registers the sync catalogue)
 
 PROTOCOL = 1
 CHUNK_SIZE = 256 * 1024  # attachment chunk: small enough to resume cheaply on a bad line

@@ -37,7 +37,7 @@ def verify(public_hex: str, headers: dict[str, str], method: str, target: str,
            body: bytes, now: float | None = None) -> str | None:
     """None when the request is good, else the reason to refuse it (for the record)."""
     try:
-        timestamp, nonce = headers[TIME], headers[NONCE]
+        timestamp, nonce, device_id = headers[TIME], headers[NONCE], headers[DEVICE]
         signature = base64.b64decode(headers[SIGNATURE], validate=True)
         skew = abs((now or time.time()) - int(timestamp))
     except (KeyError, ValueError):
@@ -48,7 +48,7 @@ def verify(public_hex: str, headers: dict[str, str], method: str, target: str,
         return "malformed nonce"
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(
-            signature, message(method, target, timestamp, nonce, headers[DEVICE], body))
+            signature, message(method, target, timestamp, nonce, device_id, body))
     except (InvalidSignature, ValueError):
         return "bad signature"
     return None

@@ -53,7 +53,7 @@ class Manifest:
     def from_bytes(cls, data: bytes) -> Manifest:
         try:
             fields: dict[str, Any] = json.loads(data)
-            if fields.get("format") != FORMAT:
+            if not isinstance(fields, dict) or fields.get("format") != FORMAT:
                 raise ValueError("not a Hervest bundle manifest")
             return cls(**fields)
         except (ValueError, TypeError) as exc:

@@ -218,9 +218,9 @@ class Store:
         self._next_seq = self._load_next_seq()
         self._lock.release()
 
-    def _execute_write(self, sql: str, params: Sequence[SqlValue]) -> None:
+    def _execute_write(self, statement: str, params: Sequence[SqlValue]) -> None:
         try:
-            self.conn.execute(sql, params)
+            self.conn.execute(statement, params)
         except sql.Error as error:
             raise translate(error) from error
 

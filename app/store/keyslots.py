@@ -38,6 +38,10 @@ MIN_MEMORY_KIB = 19 * 1024
 MIN_ITERATIONS = 2
 DEFAULT_MEMORY_KIB = 64 * 1024
 LANES = 4
+# Ceilings for parameters read from a slot file (calibration stays far below them).
+MAX_ITERATIONS = 64
+MAX_MEMORY_KIB = 1 << 20  # 1 GiB
+MAX_LANES = 64
 
 
 def _b64(data: bytes) -> str:
@@ -122,7 +126,8 @@ class KeyFile:
             if doc.get("format") != FORMAT or doc.get("version") != VERSION:
                 raise ValueError("not a Hervest key file or an unknown version")
             slots = doc["slots"]
-            if not isinstance(slots, list) or not isinstance(doc["db_id"], str):
+            if not isinstance(slots, list) or not isinstance(doc["db_id"], str) or not all(
+                    isinstance(slot, dict) for slot in slots):
                 raise ValueError("malformed slots")
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise StoreError("store.keyfile_damaged", path=str(path), detail=str(exc)) from None
@@ -172,7 +177,10 @@ class KeyFile:
             # Spend the same time as a real attempt so a wrong name is not faster to find.
             calibrate_cost = self.slots[0]["kdf"] if self.slots and "kdf" in self.slots[0] else None
             if calibrate_cost:
-                self._params(calibrate_cost).derive(passphrase, os.urandom(16))
+                try:
+                    self._params(calibrate_cost).derive(passphrase, os.urandom(16))
+                except (KeyError, ValueError, TypeError, AttributeError) as exc:
+                    raise self._damaged(exc) from None
             raise UnlockError("unlock.wrong")
         try:
             kdf = slot["kdf"]
@@ -181,16 +189,23 @@ class KeyFile:
                                                 _aad(self.db_id, "user", slot["hint"]))
         except InvalidTag:
             raise UnlockError("unlock.wrong") from None
-        except (KeyError, ValueError, TypeError) as exc:
-            raise StoreError("store.keyfile_damaged", path=str(self.path),
-                             detail=str(exc)) from None
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise self._damaged(exc) from None
         return key, slot["user_id"]
+
+    def _damaged(self, exc: Exception) -> StoreError:
+        return StoreError("store.keyfile_damaged", path=str(self.path), detail=str(exc))
 
     @staticmethod
     def _params(kdf: dict[str, Any]) -> KdfParams:
         if kdf.get("alg") != "argon2id":
             raise ValueError(f"unknown key derivation {kdf.get('alg')!r}")
-        return KdfParams(int(kdf["iterations"]), int(kdf["memory_kib"]), int(kdf["lanes"]))
+        params = KdfParams(int(kdf["iterations"]), int(kdf["memory_kib"]), int(kdf["lanes"]))
+        # A tampered slot must not make an unlock run for hours or exhaust memory.
+        if not (params.iterations <= MAX_ITERATIONS and params.memory_kib <= MAX_MEMORY_KIB
+                and params.lanes <= MAX_LANES):
+            raise ValueError("key derivation parameters out of range")
+        return params
 
     # -- recovery slot ------------------------------------------------------------------
     def set_recovery(self, hq_public: X25519PublicKey, db_key: bytes) -> None:
@@ -212,10 +227,12 @@ class KeyFile:
                      if s.get("kind") == "recovery" and s.get("hq_public") == label), None)
         if slot is None:
             raise UnlockError("unlock.no_slot")
-        ephemeral = X25519PublicKey.from_public_bytes(_unb64(slot["ephemeral_public"]))
-        kek = _recovery_kek(hq_private.exchange(ephemeral), self.db_id)
         try:
+            ephemeral = X25519PublicKey.from_public_bytes(_unb64(slot["ephemeral_public"]))
+            kek = _recovery_kek(hq_private.exchange(ephemeral), self.db_id)
             return ChaCha20Poly1305(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]),
                                                  _aad(self.db_id, "recovery", label))
         except InvalidTag:
             raise UnlockError("unlock.wrong") from None
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise self._damaged(exc) from None

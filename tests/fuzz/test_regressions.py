@@ -1,0 +1,76 @@
+"""Bugs the fuzzers found, each pinned by the smallest input that showed it."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from app.bundles.manifest import Manifest
+from app.errors import HervestError, StoreError
+from app.store.keyslots import KeyFile
+from sync import signing
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_manifest_that_is_not_an_object_is_refused():
+    with pytest.raises(HervestError) as refused:
+        Manifest.from_bytes(b"1")
+    assert refused.value.key == "bundle.corrupt"
+
+
+def write_slots(db_path, slots):
+    KeyFile.path_for(db_path).write_text(json.dumps(
+        {"format": "hervest-keyslots", "version": 1, "db_id": "x", "slots": slots}))
+
+
+@pytest.mark.parametrize("slots", [
+    [1],
+    [{"kind": "user", "hint": "h", "kdf": {"alg": "argon2id", "iterations": 2}}],
+    [{"kind": "user", "hint": "h", "kdf": {"alg": "argon2id", "iterations": 10**9,
+                                           "memory_kib": 1 << 40, "lanes": 4, "salt": ""}}],
+    [{"kind": "recovery", "hq_public": None, "ephemeral_public": "abc"}],
+])
+def test_damaged_slot_files_are_refused_quickly_and_clearly(db_path, slots):
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from app.store.keyslots import public_key_text
+
+    hq = X25519PrivateKey.generate()
+    for slot in slots:
+        if isinstance(slot, dict) and slot.get("kind") == "recovery":
+            slot["hq_public"] = public_key_text(hq.public_key())
+    write_slots(db_path, slots)
+    start = time.monotonic()
+    with pytest.raises(StoreError) as refused:
+        keyfile = KeyFile.load(db_path)
+        if slots[0]["kind"] == "user":
+            keyfile.unwrap_user("nobody", "a passphrase 123")
+        else:
+            keyfile.unwrap_recovery(hq)
+    assert refused.value.key in ("store.keyfile_damaged",)
+    assert time.monotonic() - start < 5
+
+
+def test_signed_request_without_device_header_is_refused_not_a_500():
+    headers = {signing.TIME: str(int(time.time())), signing.NONCE: "0" * 32,
+               signing.SIGNATURE: "AAAA"}
+    assert signing.verify("00" * 32, headers, "POST", "/v1/enrol", b"") is not None
+
+
+def test_enrolment_code_error_has_a_message_without_importing_the_client():
+    code = ("from sync.protocol import EnrolmentCode\n"
+            "try:\n    EnrolmentCode.decode('nonsense')\n"
+            "except Exception as e:\n    print(e.message('nl'))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert done.stdout.strip() and "sync.bad_code" not in done.stdout
+
+
+def test_a_write_the_database_refuses_is_a_store_error(store):
+    with pytest.raises(StoreError):
+        store.set_meta("x", {"not": "a column value"})  # type: ignore[arg-type]
