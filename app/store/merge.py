@@ -211,14 +211,29 @@ def apply_remote(store: Store, changes: Sequence[Change],
         # Read what the batch needs in a few statements, not a few per change.
         present = present_changes(uow.conn, upgraded)
         states = row_states(uow.conn, {(c.entity, c.row_id) for c in upgraded})
+        applied: list[Change] = []
         for change, server_seq in zip(upgraded, seqs, strict=True):
             if (change.device_id, change.seq) in present:
                 result.skipped += 1
                 continue
             _apply_one(uow, change, server_seq, states[change.entity, change.row_id], result)
             present.add((change.device_id, change.seq))
-            result.applied += 1
+            applied.append(change)
+        result.applied = len(applied)
+        if applied:
+            uow.audit("apply-remote", _batch_summary(applied, result))
     return result
+
+
+def _batch_summary(applied: Sequence[Change], result: MergeResult) -> dict[str, object]:
+    """One audit entry per applied batch: which seq ranges of which devices came in (each
+    change itself stays in the immutable change log with its origin device and user)."""
+    ranges: dict[str, list[int]] = {}
+    for change in applied:
+        low, high = ranges.get(change.device_id, [change.seq, change.seq])
+        ranges[change.device_id] = [min(low, change.seq), max(high, change.seq)]
+    return {"applied": result.applied, "skipped": result.skipped,
+            "conflicts": len(result.conflicts), "devices": ranges}
 
 
 _CHUNK = 500  # values per IN (...) list

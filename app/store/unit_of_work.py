@@ -113,7 +113,8 @@ class UnitOfWork:
         """Record a change made on another device and write its effect on the row.
 
         `fields` is what the merge decided to write (None: nothing, e.g. an older value lost
-        to a newer local one). The change itself is always recorded, exactly once."""
+        to a newer local one). The change itself is always recorded, exactly once, with its
+        origin device and user; the caller adds one audit entry for the whole batch."""
         codec = codec_for_entity(change.entity)
         self._execute(
             "INSERT INTO changes (device_id, seq, hlc, entity, row_id, op, fields, user_id, "
@@ -137,10 +138,6 @@ class UnitOfWork:
                               f"VALUES ({', '.join('?' * len(columns))}) "
                               f"ON CONFLICT(id) DO UPDATE SET {upsert}",
                               (change.row_id, *fields.values()))
-        self.store.audit_log.append(
-            user_id=change.user_id, device_id=self.store.device_id, action=f"apply-{change.op}",
-            entity=change.entity, row_id=change.row_id, change_device=change.device_id,
-            change_seq=change.seq, detail={"fields": sorted(fields or {})})
         self.store.clock.observe(self.store.clock_decode(change.hlc))
         if change.entity == Case.ENTITY:
             self._touched_cases.add(change.row_id)
