@@ -64,12 +64,13 @@ def skeleton(text: str) -> str:
     return frame[:-1] if len(frame) > 2 and frame.endswith("h") else frame
 
 
-def frame(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def frame(name: str) -> tuple[str, ...]:
     """The skeletons of a name's words, sorted, without the article: the parts of a name
     whatever their order, spelling or script ('Al-Hassan Mohammed' and 'محمد الحسن')."""
     words = fold(_ARABIC_ARTICLE.sub("", name)).split(" ")
     words = [w for i, w in enumerate(words) if w not in _ARTICLES or i + 1 == len(words)]
-    return sorted({sk for sk in map(skeleton, words) if sk})
+    return tuple(sorted({sk for sk in map(skeleton, words) if sk}))
 
 
 def name_keys(*names: str) -> list[str]:

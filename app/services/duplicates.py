@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -29,6 +30,10 @@ SIMILAR_NAME = "similar_name_birth_date"
 THRESHOLD = 0.8  # lowest score flagged
 # How much a birth date says: a full date that agrees, or only the year or month known.
 DATE_WEIGHT = {10: 1.0, 7: 0.95, 4: 0.9}
+# When more persons than this share a name and the part of a birth date that one of them
+# has (only a year, say), that agreement no longer singles anyone out: it is not flagged.
+# This also keeps the work per person bounded however common a name is.
+CROWD = 12
 _COLUMNS = ("id, case_id, unhcr_individual_number, given_name, family_name, "
             "given_name_original, family_name_original, birth_date, sex")
 
@@ -41,8 +46,7 @@ class Candidate:
     score: float
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):  # a tuple: hundreds of thousands are made per scan
     id: str
     case_id: str
     birth: str
@@ -130,17 +134,18 @@ def _similar(rows: Iterable[tuple]) -> Iterator[tuple[str, str, float]]:
     for members in blocks.values():
         if len(members) < 2:
             continue
-        by_date: dict[str, list[_Entry]] = defaultdict(list)
+        by_prefix: dict[str, list[_Entry]] = defaultdict(list)
         for entry in members:
-            by_date[entry.birth].append(entry)
+            for length in DATE_WEIGHT:
+                if len(entry.birth) >= length:
+                    by_prefix[entry.birth[:length]].append(entry)
         for entry in members:
-            # a full date meets the same date and the partial dates it extends; a partial
-            # date meets every date of its year (or month)
-            if len(entry.birth) == 10:
-                others = [o for d in (entry.birth, entry.birth[:7], entry.birth[:4])
-                          for o in by_date.get(d, ())]
-            else:
-                others = [o for o in members if o.birth.startswith(entry.birth)]
+            if len(entry.birth) == 10:  # a full date meets the same date
+                others = [o for o in by_prefix[entry.birth] if len(o.birth) == 10]
+            else:  # a partial date meets every date it could be, unless that is a crowd
+                others = by_prefix[entry.birth]
+                if len(others) > CROWD:
+                    continue
             for other in others:
                 pair = (entry.id, other.id) if entry.id < other.id else (other.id, entry.id)
                 if other.id == entry.id or pair in seen:
