@@ -9,7 +9,6 @@ from ui.qt import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -73,8 +72,6 @@ class SettingsDialog(QDialog):
         buttons = ok_cancel(self, self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(translate("Settings", "A new language applies to windows "
-                                                      "opened from now on.")))
         layout.addWidget(buttons)
 
     def accept(self) -> None:

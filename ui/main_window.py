@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.domain import Framework, Person, Training
 from app.store import Store
-from ui import data, settings
+from ui import data, i18n, settings
 from ui.case_list import CaseListPage
 from ui.case_view import CaseView
 from ui.dashboard import DashboardPage
@@ -37,6 +37,8 @@ from ui.qt import (
 from ui.status import SyncStatusWidget
 from ui.training import TrainingPage
 from ui.transfer import Transfers
+
+_windows: list[MainWindow] = []  # windows made by `relaunch`, kept alive while open
 
 
 def _t(text: str) -> str:
@@ -290,13 +292,31 @@ class MainWindow(QMainWindow):
 
     # -- dialogs --------------------------------------------------------------------------
     def open_settings(self) -> None:
-        if SettingsDialog(self).exec():
-            self.idle.set_seconds(settings.idle_minutes() * 60)
+        before = i18n.language()
+        if not SettingsDialog(self).exec():
+            return
+        self.idle.set_seconds(settings.idle_minutes() * 60)
+        if settings.language() != before:
+            self.relaunch()
+
+    def relaunch(self) -> MainWindow:
+        """A new window in the new language; open forms come back from their drafts."""
+        for form in self.cases.forms():
+            form.save_draft()
+        i18n.install()
+        window = MainWindow(self.store)
+        window.setGeometry(self.geometry())
+        window.show()
+        _windows.append(window)
+        self.close()
+        return window
 
     def open_help(self) -> None:
         HelpDialog(self).exec()
 
     def closeEvent(self, event: object) -> None:
+        if self in _windows:
+            _windows.remove(self)
         for form in self.cases.forms():
             form.save_draft()
         self.idle.stop()

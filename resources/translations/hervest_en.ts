@@ -1090,10 +1090,6 @@
         <source>&amp;Lock after idle</source>
         <translation>&amp;Lock after idle</translation>
     </message>
-    <message>
-        <source>A new language applies to windows opened from now on.</source>
-        <translation>A new language applies to windows opened from now on.</translation>
-    </message>
 </context>
 <context>
     <name>Start</name>

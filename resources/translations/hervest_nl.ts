@@ -1090,10 +1090,6 @@
         <source>&amp;Lock after idle</source>
         <translation>&amp;Vergrendelen na stilstand</translation>
     </message>
-    <message>
-        <source>A new language applies to windows opened from now on.</source>
-        <translation>Een nieuwe taal geldt voor vensters die vanaf nu openen.</translation>
-    </message>
 </context>
 <context>
     <name>Start</name>

@@ -265,3 +265,21 @@ def test_sync_without_enrolment_says_so_and_keeps_the_bar_usable(qtbot, ind_stor
     assert ind_store.meta("sync_last_error")
     window.sync_status.refresh()
     assert "Last error" in window.sync_status.label.text()
+
+
+def test_switching_language_keeps_open_forms(qtbot, ind_store: Store) -> None:
+    case_id, person_id, _ = _adult_mohammed(ind_store)
+    window = _window(qtbot, ind_store)
+    form = window.cases.open_form("ind_interview", case_id, person_id)
+    form.editors["notes"].setPlainText("half a sentence")
+    from ui import settings
+
+    settings.set_language("nl")
+    dutch = window.relaunch()
+    qtbot.addWidget(dutch)
+    assert dutch.windowTitle().startswith("Hervest")
+    assert dutch.nav_model.stringList()[1].startswith("Zaken")
+    reopened = next(f for f in dutch.cases.forms() if f.key == form.key)
+    assert reopened.editors["notes"].toPlainText() == "half a sentence"
+    settings.set_language("en")
+    dutch.relaunch().close()
