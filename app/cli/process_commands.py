@@ -13,7 +13,7 @@ from app.cli.common import add_actor_argument, open_store
 from app.i18n import tr
 from app.services import deadlines, duplicates, frameworks_nl, quota, referral_import
 
-QUOTA_FORMATS = ["text", "json"]
+QUOTA_FORMATS = ["text", "json", "pdf"]
 
 
 def _print_json(data: Any) -> None:
@@ -50,6 +50,13 @@ def cmd_frameworks_load(args: argparse.Namespace) -> int:
 
 
 def cmd_report_quota(args: argparse.Namespace) -> int:
+    if args.format == "pdf":
+        from app.reports.quota import render_quota
+
+        with open_store(args) as store:
+            report = render_quota(store, args.framework, args.out, args.lang)
+        print(tr("report.written", path=args.out, pages=report.pages))
+        return 0
     with open_store(args) as store:
         framework = quota.find_framework(store, args.framework)
         rep = quota.report(store, framework.id)
@@ -122,6 +129,7 @@ def register_reports(reports: argparse._SubParsersAction) -> None:
     add_actor_argument(p)
     p.add_argument("--framework", required=True, help="framework name, e.g. 2020-2023")
     p.add_argument("--format", choices=QUOTA_FORMATS, default="text")
+    p.add_argument("--out", type=Path, help="the PDF file (--format pdf)")
     p.set_defaults(func=cmd_report_quota)
     p = reports.add_parser("deadlines", help="six-month rule: at risk and overdue")
     add_actor_argument(p)

@@ -154,3 +154,17 @@ def test_visual_line_orders_runs() -> None:
     assert visual_line("Mohammed  Al-Hassan") == "Mohammed Al-Hassan"
     mixed = visual_line("محمد (Mohammed)")
     assert mixed.endswith(visual_line("محمد")) and "Mohammed" in mixed
+
+
+def test_quota_pdf_from_the_command_line(demo_store: Store, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.cli.main import main
+    from app.domain import Framework
+
+    framework = demo_store.select(Framework, limit=1)[0]
+    demo_store.close()
+    monkeypatch.setenv("HERVEST_PASSPHRASE", PASSPHRASE)
+    assert main(["report", "quota", "--framework", framework.name, "--format", "pdf",
+                 "--out", str(tmp_path / "q.pdf"), "--db", str(demo_store.path),
+                 "--as", "coordinator"]) == 0
+    assert (tmp_path / "q.pdf").read_bytes().startswith(b"%PDF")
