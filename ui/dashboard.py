@@ -49,10 +49,14 @@ class DashboardPage(QWidget):
         present = d.attendance.get("present", 0)
         recorded = sum(d.attendance.values())
         rate = f"{100 * present / recorded:.0f}%" if recorded else "–"
-        left = _t("%1 days left")
+        left, late = _t("%1 days left"), _t("%1 days overdue")
+
+        def days(n: int) -> str:
+            return (left if n >= 0 else late).replace("%1", str(abs(n)))
+
         risk = "".join(
             f"<li>{html.escape(r.unhcr_case_number)} — {_t('arrival due')} "
-            f"{format_date(r.deadline)} ({left.replace('%1', str(r.days_left))})</li>"
+            f"{format_date(r.deadline)} ({days(r.days_left)})</li>"
             for r in d.at_risk[:10]) or f"<li>{_t('None.')}</li>"
         explain = _t("Accepted cases whose six months to arrival end within 30 days or "
                      "have passed:")

@@ -72,7 +72,7 @@ class QuotaChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.rect().adjusted(50, 30, -20, -40)
-        top = max([max(self._values(y)) for y in self.years] + [1])
+        top = max([max(self._values(y)) for y in self.years] + [1]) * 1.1  # headroom
         painter.setPen(QPen(self.palette().text().color()))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         for step in range(5):  # horizontal guide lines with values

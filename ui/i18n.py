@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from ui import settings
-from ui.qt import QCoreApplication, QLocale, QTranslator
+from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 _installed: list[QTranslator] = []
@@ -32,10 +32,13 @@ def install(code: str | None = None) -> str:
     QLocale.setDefault(QLocale(QLocale.Language.Dutch if code == "nl"
                                else QLocale.Language.English, QLocale.Country.Netherlands
                                if code == "nl" else QLocale.Country.UnitedKingdom))
-    translator = QTranslator(app)
-    if translator.load(str(TRANSLATIONS / f"hervest_{code}.qm")):
-        app.installTranslator(translator)
-        _installed.append(translator)
+    # Qt's own strings (Cancel, OK, context menus) from the translations shipped with Qt.
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for folder, name in ((qt_dir, f"qtbase_{code}.qm"), (str(TRANSLATIONS), f"hervest_{code}.qm")):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _installed.append(translator)
     return code
 
 

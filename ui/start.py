@@ -170,7 +170,9 @@ class UnlockDialog(QDialog):
         self.path = path
         self.store: Store | None = None
         self.setWindowTitle(translate("Start", "Unlock Hervest"))
+        self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(translate("Start", "<h3>Unlock the mission database</h3>")))
         form = QFormLayout()
         self.user = QLineEdit(str(QSettings("Hervest", "Hervest").value("last_user", "") or ""))
         self.user.setObjectName("user")

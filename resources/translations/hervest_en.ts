@@ -288,6 +288,10 @@
         <translation>%1 days left</translation>
     </message>
     <message>
+        <source>%1 days overdue</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
         <source>Accepted cases whose six months to arrival end within 30 days or have passed:</source>
         <translation>Accepted cases whose six months to arrival end within 30 days or have passed:</translation>
     </message>
@@ -1168,6 +1172,10 @@
     <message>
         <source>Unlock Hervest</source>
         <translation>Unlock Hervest</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Unlock the mission database&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Unlock the mission database&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>

@@ -288,6 +288,10 @@
         <translation>nog %1 dagen</translation>
     </message>
     <message>
+        <source>%1 days overdue</source>
+        <translation>%1 dagen te laat</translation>
+    </message>
+    <message>
         <source>Accepted cases whose six months to arrival end within 30 days or have passed:</source>
         <translation>Geaccepteerde zaken waarvan de zes maanden tot aankomst binnen 30 dagen verlopen of al verlopen zijn:</translation>
     </message>
@@ -1168,6 +1172,10 @@
     <message>
         <source>Unlock Hervest</source>
         <translation>Hervest ontgrendelen</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Unlock the mission database&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Missiedatabase ontgrendelen&lt;/h3&gt;</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>

@@ -283,3 +283,23 @@ def test_switching_language_keeps_open_forms(qtbot, ind_store: Store) -> None:
     assert reopened.editors["notes"].toPlainText() == "half a sentence"
     settings.set_language("en")
     dutch.relaunch().close()
+
+
+def test_repeated_wrong_passphrases_show_the_growing_wait(qtbot, ind_store: Store) -> None:
+    path = ind_store.path
+    ind_store.close()
+    unlock = UnlockDialog(path)
+    qtbot.addWidget(unlock)
+    unlock.user.setText("ind")
+    for _ in range(3):
+        unlock.passphrase.setText("wrong passphrase")
+        unlock.unlock()
+    assert "not correct" in unlock.message.text()
+    assert "wait 2 seconds" in unlock.wait.text()
+    ok = unlock.buttons.button(unlock.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # nothing to click until the wait is over
+    qtbot.waitUntil(ok.isEnabled, timeout=5000)
+    unlock.passphrase.setText(PASSPHRASE)
+    unlock.unlock()
+    assert unlock.result() == QDialog.DialogCode.Accepted
+    unlock.store.close()
