@@ -149,6 +149,7 @@ def assign_to_mission(store: Store, mission_id: str, case_ids: Iterable[str]) ->
 
 
 def mission_cases(store: Store, mission_id: str) -> list[Case]:
+    require(store.user, Action.READ, Case.ENTITY)
     return store.select(Case, "mission_id = ?", (mission_id,), order_by="unhcr_case_number")
 
 
@@ -190,6 +191,7 @@ def next_states(store: Store, case: Case) -> list[CaseState]:
 
 
 def history(store: Store, case_id: str) -> list[CaseTransition]:
+    require(store.user, Action.READ, CaseTransition.ENTITY)
     return store.select(CaseTransition, "case_id = ?", (case_id,), order_by="at, id")
 
 

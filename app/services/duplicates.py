@@ -34,7 +34,7 @@ DATE_WEIGHT = {10: 1.0, 7: 0.95, 4: 0.9}
 # has (only a year, say), that agreement no longer singles anyone out: it is not flagged.
 # This also keeps the work per person bounded however common a name is.
 CROWD = 12
-_COLUMNS = ("id, case_id, unhcr_individual_number, given_name, family_name, "
+COLUMNS = ("id, case_id, unhcr_individual_number, given_name, family_name, "
             "given_name_original, family_name_original, birth_date, sex")
 
 
@@ -116,13 +116,14 @@ def scan(store: Store) -> list[Candidate]:
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 found[(a, b)] = Candidate(a, b, SAME_NUMBER, 1.0)
-    for a, b, score in _similar(store.conn.execute(f"SELECT {_COLUMNS} FROM persons")):
+    for a, b, score in similar_pairs(store.conn.execute(f"SELECT {COLUMNS} FROM persons")):
         if (a, b) not in found and score >= THRESHOLD:
             found[(a, b)] = Candidate(a, b, SIMILAR_NAME, score)
     return sorted(found.values(), key=lambda c: (-c.score, c.person_a_id, c.person_b_id))
 
 
-def _similar(rows: Iterable[tuple]) -> Iterator[tuple[str, str, float]]:
+def similar_pairs(rows: Iterable[tuple]) -> Iterator[tuple[str, str, float]]:
+    """Scored pairs (a, b, score) from person rows in the order of `COLUMNS`."""
     blocks: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
     for row in rows:
         entry, keys = _entry(row)

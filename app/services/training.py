@@ -118,6 +118,7 @@ def remove_session(store: Store, session_id: str) -> None:
 
 
 def sessions(store: Store, training_id: str) -> list[TrainingSession]:
+    require(store.user, Action.READ, TrainingSession.ENTITY)
     return store.select(TrainingSession, "training_id = ?", (training_id,),
                         order_by="held_on, day_part DESC, id")  # 'morning' > 'afternoon'
 
