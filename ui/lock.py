@@ -90,7 +90,7 @@ class LockPage(QWidget):
         self.passphrase.setObjectName("lockPassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(translate("Lock", "Passphrase"))
-        self.passphrase.setMaximumWidth(360)
+        self.passphrase.setFixedWidth(320)
         self.passphrase.returnPressed.connect(self.try_unlock)
         layout.addWidget(self.passphrase, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button = QPushButton(translate("Lock", "&Unlock"))

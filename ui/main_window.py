@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
 
     # -- building -------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = QToolBar(_t("Main"))
+        bar = self.toolbar = QToolBar(_t("Main"))
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
@@ -227,8 +227,10 @@ class MainWindow(QMainWindow):
                                       for i, (t, _) in enumerate(self._page_list)])
 
     def _shortcuts(self) -> None:
+        self.shortcuts: list[QShortcut] = []
+
         def bind(keys: QKeySequence | str, slot: object) -> None:
-            QShortcut(QKeySequence(keys), self, slot)  # type: ignore[call-overload]
+            self.shortcuts.append(QShortcut(QKeySequence(keys), self, slot))  # type: ignore[call-overload]
 
         for i in range(min(9, len(self._page_list))):
             bind(f"Ctrl+{i + 1}", lambda i=i: self.nav.setCurrentIndex(self.nav_model.index(i)))
@@ -280,10 +282,18 @@ class MainWindow(QMainWindow):
                                 if isinstance(w, QDialog) and w.isVisible()]
         for dialog in self._hidden_dialogs:
             dialog.hide()
+        self._set_usable(False)
         self.root.setCurrentWidget(self.lock_page)
         self.lock_page.reset()
 
+    def _set_usable(self, usable: bool) -> None:
+        """While locked nothing but the lock page answers: no toolbar, no shortcuts."""
+        self.toolbar.setVisible(usable)
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(usable)
+
     def unlock(self) -> None:
+        self._set_usable(True)
         self.root.setCurrentWidget(self.content)
         for dialog in self._hidden_dialogs:
             dialog.show()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,8 +32,11 @@ os.environ.setdefault("HERVEST_KDF_TARGET_MS", "1")
 sys.path.insert(0, str(ROOT))
 
 
+GENERATED = 10_000  # cases the demo generator writes; bigger sets are scaled copies
+
+
 def database(n: int) -> Path:
-    """The cached demo database with n cases, made once (atomically renamed when done)."""
+    """The cached demo database with n cases, made once (renamed into place when done)."""
     path = CACHE / f"cases-{n}.db"
     if path.exists():
         return path
@@ -44,12 +48,64 @@ def database(n: int) -> Path:
     building = CACHE / f"building-{n}.db"
     for old in CACHE.glob(f"building-{n}.db*"):
         old.unlink()
-    print(f"generating {n} demo cases into {path} (cached for later runs)...", flush=True)
-    with Store.create(building, USER, Role.HQ_COORDINATOR, PASSPHRASE) as store:
-        DemoGenerator(store, 1).run(n)
+    if n <= GENERATED:
+        print(f"generating {n} demo cases into {path} (cached)...", flush=True)
+        with Store.create(building, USER, Role.HQ_COORDINATOR, PASSPHRASE) as store:
+            DemoGenerator(store, 1).run(n)
+    else:
+        print(f"scaling {GENERATED} demo cases to {n} into {path} (cached)...", flush=True)
+        base = database(GENERATED)
+        for suffix in ("", ".keys"):
+            shutil.copyfile(f"{base}{suffix}", f"{building}{suffix}")
+        with Store.open(building, USER, PASSPHRASE) as store:
+            _scale(store, n // GENERATED)
     for suffix in ("", ".keys"):
         os.replace(f"{building}{suffix}", f"{path}{suffix}")
     return path
+
+
+def _scale(store: object, factor: int) -> None:
+    """Copies k = 1..factor-1 of every case and person with new ids (first hex digit k)
+    and numbers (DEMO-EGY-0000123 -> DEMO-EGY-k000123), plus their search rows. Written
+    around the unit of work on purpose: 90,000 generated cases take hours on this machine,
+    and this scratch file is only read by the benchmark (its audit chain does not cover the
+    copies; never do this to a real database)."""
+    conn = store.conn  # type: ignore[attr-defined]
+    number = "substr({c}, 1, 9) || ? || substr({c}, 11)"
+    conn.execute("BEGIN IMMEDIATE")
+    store._gate.active = 1  # type: ignore[attr-defined]
+    case_columns = [r[1] for r in conn.execute("PRAGMA table_info(cases)")]
+    person_columns = [r[1] for r in conn.execute("PRAGMA table_info(persons)")]
+    for k in range(1, factor):
+        digit = f"{k:x}"
+
+        def pick(columns: list[str], changed: dict[str, str]) -> str:
+            return ", ".join(changed.get(c, c) for c in columns)
+
+        conn.execute(
+            f"INSERT INTO cases ({', '.join(case_columns)}) SELECT "
+            + pick(case_columns, {"id": "? || substr(id, 2)",
+                                  "unhcr_case_number": number.format(c="unhcr_case_number"),
+                                  "mission_id": "mission_id", "follows_case_id": "NULL"})
+            + " FROM cases WHERE substr(id, 1, 1) = '0'", (digit, digit))
+        conn.execute(
+            f"INSERT INTO persons ({', '.join(person_columns)}) SELECT "
+            + pick(person_columns, {"id": "? || substr(id, 2)",
+                                    "case_id": "? || substr(case_id, 2)",
+                                    "unhcr_individual_number":
+                                        number.format(c="unhcr_individual_number")})
+            + " FROM persons WHERE substr(id, 1, 1) = '0'", (digit, digit, digit))
+        conn.execute("INSERT INTO case_search_keys (case_id) SELECT ? || substr(case_id, 2) "
+                     "FROM case_search_keys WHERE substr(case_id, 1, 1) = '0'", (digit,))
+        conn.execute(
+            "INSERT INTO case_search (rowid, body) SELECT n.n, replace(s.body, "
+            "'DEMO-' || c.host_country || '-0', 'DEMO-' || c.host_country || '-' || ?) "
+            "FROM case_search_keys o JOIN case_search s ON s.rowid = o.n "
+            "JOIN cases c ON c.id = o.case_id "
+            "JOIN case_search_keys n ON n.case_id = ? || substr(o.case_id, 2) "
+            "WHERE substr(o.case_id, 1, 1) = '0'", (digit, digit))
+    conn.execute("COMMIT")
+    store._gate.active = 0  # type: ignore[attr-defined]
 
 
 # -- child processes (each measures one thing in a fresh interpreter) ---------------------

@@ -184,6 +184,9 @@ def test_ctrl_l_locks(qtbot, ind_store: Store) -> None:
     # Sent to the window as the platform would: through Qt's shortcut map.
     qtbot.keyClick(window.windowHandle(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.is_locked()
+    assert not window.toolbar.isVisible()  # no export, sync or mission switch while locked
+    qtbot.keyClick(window.windowHandle(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.transfers.running is None
 
 
 def _as(store: Store, name: str) -> Store:
