@@ -6,7 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 
 from app import __version__
 from app.errors import HervestError
@@ -86,7 +88,10 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
     @api.post("/v1/enrol", response_model=EnrolResponse)
     async def enrol(request: Request) -> EnrolResponse:
         body = await request.body()
-        payload = EnrolRequest.model_validate_json(body)
+        try:  # read by hand (the signature covers the raw bytes): refuse as FastAPI would
+            payload = EnrolRequest.model_validate_json(body)
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors(include_url=False)) from None
         check_hello(payload.hello)
         headers = {k.lower(): v for k, v in request.headers.items()}
         # The request is signed by the key being registered: proof the laptop holds it.
