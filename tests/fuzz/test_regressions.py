@@ -74,3 +74,18 @@ def test_enrolment_code_error_has_a_message_without_importing_the_client():
 def test_a_write_the_database_refuses_is_a_store_error(store):
     with pytest.raises(StoreError):
         store.set_meta("x", {"not": "a column value"})  # type: ignore[arg-type]
+
+
+def test_enrolment_with_a_malformed_body_is_a_422_not_a_500(tmp_path):
+    import httpx
+
+    from sync.server.app import HqKeys
+    from sync.server.store import open_server_store
+    from tests.sync.sync_helpers import LiveServer
+
+    store = open_server_store(f"sqlite:///{tmp_path / 'hq.db'}")
+    with LiveServer(store, HqKeys(["age1example"], None)) as hq:
+        for body in (b"", b"[]", b'{"token": 1}'):
+            response = httpx.post(f"{hq.url}/v1/enrol", content=body, timeout=30)
+            assert response.status_code == 422 and response.json()["detail"]
+    store.close()
