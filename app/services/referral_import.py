@@ -125,6 +125,8 @@ def read_table(path: Path) -> tuple[list[str], list[list[Any]]]:
             table = _read_csv(path.read_bytes())
     except OSError as error:
         raise HervestError("import.unreadable", path=str(path), detail=error.strerror) from None
+    except csv.Error as error:  # e.g. a NUL byte or a stray line break in a CSV
+        raise HervestError("import.unreadable", path=str(path), detail=str(error)) from None
     table = [row for row in table if any(str(c).strip() for c in row if c is not None)]
     if len(table) < 2:
         raise HervestError("import.no_rows", path=str(path))
@@ -171,8 +173,8 @@ def load_mapping(path: Path) -> dict[str, str]:
         data = json.loads(Path(path).read_text("utf-8"))
     except (OSError, ValueError) as error:
         raise HervestError("import.bad_mapping", path=str(path), detail=str(error)) from None
-    unknown = set(data) - set(FIELDS)
-    if not isinstance(data, dict) or unknown:
+    unknown = set(data) - set(FIELDS) if isinstance(data, dict) else {"(not an object)"}
+    if unknown:
         raise HervestError("import.bad_mapping", path=str(path),
                            detail=", ".join(sorted(unknown)))
     return {str(k): str(v) for k, v in data.items()}
