@@ -241,6 +241,61 @@ def signed_request_seeds() -> list[bytes]:
                                     b"{}")).encode()]
 
 
+# -- UNHCR referral files (CSV, XLSX) and saved column mappings -----------------------------------
+@functools.cache
+def hq_desk() -> Store:
+    return Store.create(workspace() / "hq-desk.db", "coordinator", Role.HQ_COORDINATOR,
+                        PASSPHRASE, kdf=FAST_KDF)
+
+
+REFERRAL_ROWS = [
+    ["Zaaknummer", "Persoonsnummer", "Voornaam", "Achternaam", "Geboortedatum", "Geslacht",
+     "Nationaliteit", "Relatie", "Opvangland"],
+    ["DEMO-EGY-0000001", "DEMO-EGY-0000001-01", "Omar", "Haddad", "14-03-1987", "M", "SYR",
+     "PA", "EGY"],
+    ["DEMO-EGY-0000001", "DEMO-EGY-0000001-02", "Huda", "Haddad", "1990", "V", "SYR",
+     "echtgenote", "EGY"],
+]
+
+
+def referral_run(suffix: str) -> Callable[[bytes], object]:
+    def run(data: bytes) -> None:
+        from app.services import referral_import
+
+        path = workspace() / f"referral{suffix}"
+        path.write_bytes(data)
+        report = referral_import.check(hq_desk(), path)
+        referral_import.apply(hq_desk(), report)
+    return run
+
+
+def referral_csv_seeds() -> list[bytes]:
+    lines = [";".join(row) for row in REFERRAL_ROWS]
+    return [("\ufeff" + "\r\n".join(lines) + "\r\n").encode(),
+            "\n".join(",".join(row) for row in REFERRAL_ROWS).encode()]
+
+
+def referral_xlsx_seeds() -> list[bytes]:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in REFERRAL_ROWS:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return [out.getvalue()]
+
+
+def mapping_run(data: bytes) -> None:
+    from app.services import referral_import
+
+    path = workspace() / "mapping.json"
+    path.write_bytes(data)
+    referral_import.load_mapping(path)
+
+
 TARGETS: dict[str, Target] = {t.name: t for t in (
     Target("keyslots", keyfile_run, (HervestError,), keyfile_seeds),
     Target("bundle-outer", outer_bundle_run, (HervestError,), outer_bundle_seeds),
@@ -259,6 +314,10 @@ TARGETS: dict[str, Target] = {t.name: t for t in (
     Target("sync-push", push_run, (ValidationError, HervestError), push_seeds),
     Target("sync-pull", pull_run, (ValidationError, HervestError), pull_seeds),
     Target("signed-request", signed_request_run, (ValueError,), signed_request_seeds),
+    Target("referral-csv", referral_run(".csv"), (HervestError,), referral_csv_seeds),
+    Target("referral-xlsx", referral_run(".xlsx"), (HervestError,), referral_xlsx_seeds),
+    Target("referral-mapping", mapping_run, (HervestError,),
+           lambda: [b'{"unhcr_case_number": "Zaaknummer", "given_name": "Voornaam"}']),
 )}
 
 

@@ -89,3 +89,22 @@ def test_enrolment_with_a_malformed_body_is_a_422_not_a_500(tmp_path):
             response = httpx.post(f"{hq.url}/v1/enrol", content=body, timeout=30)
             assert response.status_code == 422 and response.json()["detail"]
     store.close()
+
+
+def test_referral_csv_with_a_stray_carriage_return_is_unreadable_not_a_crash(tmp_path):
+    from app.services import referral_import
+
+    path = tmp_path / "ref.csv"
+    path.write_bytes(b"Zaaknummer;Voornaam\r\nDEMO-1;Om\rar\n")
+    with pytest.raises(HervestError) as refused:
+        referral_import.read_table(path)
+    assert refused.value.key == "import.unreadable"
+
+
+def test_column_mapping_that_is_not_an_object_is_refused(tmp_path):
+    from app.services import referral_import
+
+    (tmp_path / "mapping.json").write_text("7")
+    with pytest.raises(HervestError) as refused:
+        referral_import.load_mapping(tmp_path / "mapping.json")
+    assert refused.value.key == "import.bad_mapping"
