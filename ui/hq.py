@@ -7,7 +7,7 @@ import html
 
 from app.domain import Framework
 from app.errors import HervestError
-from app.services.quota import YearFigures
+from app.services.quota import FrameworkReport, YearFigures
 from app.store import Store
 from ui import data
 from ui.case_list import CaseListPage
@@ -105,9 +105,9 @@ class QuotaChart(QWidget):
 
 
 class QuotaPage(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store, self.reader = store, reader
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.framework = QComboBox()
@@ -140,7 +140,10 @@ class QuotaPage(QWidget):
             self.chart.set_years([])
             return
         fw = self.frameworks[index]
-        report = data.quota(self.store, fw)
+        self.reader.submit(lambda store: data.quota(store, fw), self._render)
+
+    def _render(self, report: FrameworkReport) -> None:
+        fw = report.framework
         self.chart.set_years(report.years)
         rows = "".join(
             f"<tr><td>{y.year}</td><td align='right'>{y.target if y.target is not None else ''}"
@@ -199,9 +202,9 @@ class PlanningPage(QWidget):
 class DecisionsPage(QWidget):
     """Proposals from the field waiting for HQ's final decision."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store, self.reader = store, reader
         layout = QHBoxLayout(self)
         splitter = QSplitter()
         self.list_model = QStringListModel(self)
@@ -228,7 +231,10 @@ class DecisionsPage(QWidget):
         self.list.selectionModel().currentChanged.connect(lambda *_: self._show())
 
     def reload(self) -> None:
-        self.items = data.proposed_cases(self.store)
+        self.reader.submit(data.proposed_cases, self._render)
+
+    def _render(self, items: list) -> None:
+        self.items = items
         self.list_model.setStringList(
             [f"{c.unhcr_case_number} · {label(c.priority)} · "
              f"{label(d.outcome) if d else _t('no proposal')}" for c, d in self.items])
@@ -283,9 +289,9 @@ class ConflictsPage(QWidget):
 class PlacementPage(QWidget):
     """Accepted cases without a municipality, and municipalities with their capacity."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store, self.reader = store, reader
         layout = QHBoxLayout(self)
         self.cases_model = QStringListModel(self)
         self.cases = QListView()
@@ -308,8 +314,11 @@ class PlacementPage(QWidget):
         self.municipalities: list = []
 
     def reload(self) -> None:
-        self.unplaced = data.unplaced_cases(self.store)
-        self.municipalities = data.municipalities(self.store)
+        self.reader.submit(lambda store: (data.unplaced_cases(store),
+                                          data.municipalities(store)), self._render)
+
+    def _render(self, content: tuple[list, list]) -> None:
+        self.unplaced, self.municipalities = content
         self.cases_model.setStringList([f"{c.unhcr_case_number} · {label(c.state)} · "
                                         f"{format_date(c.selected_on)}" for c in self.unplaced])
         self.places_model.setStringList(

@@ -151,11 +151,11 @@ class MainWindow(QMainWindow):
             self.training = TrainingPage(store, self.reader)
             self._add_page(_t("CO training"), self.training)
         if data.can_write(store, Framework):  # HQ coordinators
-            self.quota = QuotaPage(store)
+            self.quota = QuotaPage(store, self.reader)
             self.planning = PlanningPage(store, self.reader)
-            self.decisions = DecisionsPage(store)
+            self.decisions = DecisionsPage(store, self.reader)
             self.conflicts = ConflictsPage(store)
-            self.placement = PlacementPage(store)
+            self.placement = PlacementPage(store, self.reader)
             for title, page in ((_t("Quota"), self.quota), (_t("Mission planning"),
                                 self.planning), (_t("Final decisions"), self.decisions),
                                 (_t("Conflicts"), self.conflicts),

@@ -70,12 +70,16 @@ class Op(QObject):
 
     def _run(self) -> None:
         store = self.store.clone() if self.use_clone and self.store else self.store
+        signals = self._signals
         try:
-            result = self.work(store, self._report)
-        except Exception as error:  # delivered to the GUI thread, shown to the user there
-            self._signals.failed.emit(error)
-        else:
-            self._signals.done.emit(result)
+            try:
+                result = self.work(store, self._report)
+            except Exception as error:  # delivered to the GUI thread, shown to the user there
+                signals.failed.emit(error)
+            else:
+                signals.done.emit(result)
+        except RuntimeError:  # the window that asked is gone (app closing): nobody to tell
+            pass
         finally:
             if store is not None and store is not self.store:
                 store.close()

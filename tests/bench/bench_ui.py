@@ -120,7 +120,21 @@ def child_bare() -> None:
     app.processEvents()
 
 
-def child_hervest(db: str) -> None:
+def child_unlock_dialog(db: str) -> None:
+    """What `hervest` shows first: the unlock dialog (as ui.app.run builds it)."""
+    from ui.app import make_application
+    from ui.start import UnlockDialog
+
+    app = make_application()
+    dialog = UnlockDialog(Path(db))
+    dialog.show()
+    app.processEvents()
+    os._exit(0)  # measured: the first window; skip teardown
+
+
+def child_main_window(db: str) -> None:
+    """Unlock (Argon2id at the floor parameters of the bench database) and the main window
+    with the case list of the first mission."""
     from app.store import Store
     from ui.app import make_application
     from ui.main_window import MainWindow
@@ -130,7 +144,7 @@ def child_hervest(db: str) -> None:
     window = MainWindow(store)
     window.show()
     app.processEvents()
-    os._exit(0)  # measured: the first window; skip teardown
+    os._exit(0)
 
 
 def child_memory(db: str) -> None:
@@ -200,10 +214,15 @@ def list_and_search(db: Path) -> dict[str, float]:
     start = time.perf_counter()
     model.data(model.index(model.rowCount() - 1, 0))  # jump to the end of the list
     result["scroll to last row, ms"] = (time.perf_counter() - start) * 1000
+    # Per keystroke as the list page does it: the GUI thread runs the FTS5 search and shows
+    # the first rows; a prefix under three characters hands the full listing to the worker.
     per_key: list[float] = []
     for _ in range(REPEATS):
         for end in range(1, len(TYPED) + 1):
-            per_key.append(timed(CaseQuery(text=TYPED[:end])))
+            start = time.perf_counter()
+            model.run_query(CaseQuery(text=TYPED[:end]), lambda _q, _g: None)
+            show_first_rows()
+            per_key.append((time.perf_counter() - start) * 1000)
     result["search per keystroke median, ms"] = statistics.median(per_key)
     result["search per keystroke p95, ms"] = statistics.quantiles(per_key, n=20)[-1]
     result["search per keystroke max, ms"] = max(per_key)
@@ -218,7 +237,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         mode, *rest = args.child
-        {"bare": child_bare, "hervest": child_hervest, "memory": child_memory,
+        {"bare": child_bare, "unlock": child_unlock_dialog, "main": child_main_window,
+         "memory": child_memory,
          "bare-memory": child_bare_memory}[mode](*rest)
         return 0
 
@@ -227,11 +247,13 @@ def main() -> int:
     rows: list[tuple[str, str, str, str]] = []
     bare = statistics.median(_run_child("bare")[0] for _ in range(REPEATS))
     for n, db in dbs.items():
-        app_start = statistics.median(_run_child("hervest", str(db))[0] for _ in range(REPEATS))
-        ratio = app_start / bare
-        rows.append((f"first window vs bare PySide6 ({n:,} cases)",
-                     f"{app_start * 1000:.0f} ms vs {bare * 1000:.0f} ms", f"{ratio:.2f}x",
-                     "ok" if ratio <= WINDOW_TARGET_RATIO else f"> {WINDOW_TARGET_RATIO}x"))
+        for mode, what in (("unlock", "first window (unlock dialog)"),
+                           ("main", "unlocked main window")):
+            took = statistics.median(_run_child(mode, str(db))[0] for _ in range(REPEATS))
+            ratio = took / bare
+            rows.append((f"{what} vs bare PySide6 ({n:,} cases)",
+                         f"{took * 1000:.0f} ms vs {bare * 1000:.0f} ms", f"{ratio:.2f}x",
+                         "ok" if ratio <= WINDOW_TARGET_RATIO else f"> {WINDOW_TARGET_RATIO}x"))
         for name, value in list_and_search(db).items():
             verdict = ""
             if name.startswith("search per keystroke median"):
