@@ -306,3 +306,37 @@ def test_repeated_wrong_passphrases_show_the_growing_wait(qtbot, ind_store: Stor
     unlock.unlock()
     assert unlock.result() == QDialog.DialogCode.Accepted
     unlock.store.close()
+
+
+def test_attachment_is_shown_from_memory_only(qtbot, ind_store: Store, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import tempfile
+
+    from app.domain import Attachment
+    from ui.case_view import AttachmentViewer
+    from ui.qt import QPlainTextEdit
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    secret = b"Fictional referral letter DEMO-LEAK-CHECK"
+    sha = hashlib.sha256(secret).hexdigest()
+    case_id = ind_store.scalar("SELECT id FROM cases LIMIT 1")
+    ind_store.conn.execute("BEGIN IMMEDIATE")  # chunks are content, not a domain row
+    ind_store.conn.execute("INSERT INTO attachment_chunks (sha256, idx, data) VALUES (?, 0, ?)",
+                           (sha, secret))
+    ind_store.conn.execute("COMMIT")
+    with ind_store.write() as uow:
+        attachment = uow.insert(Attachment(case_id=case_id, sha256=sha, filename="letter.txt",
+                                           media_type="text/plain", size=len(secret)))
+    window = _window(qtbot, ind_store)
+    view = window.cases.open_case(case_id)
+    assert "letter.txt" in view.tabs.widget(0).toPlainText()
+    viewer = AttachmentViewer(ind_store, attachment, view)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    assert viewer.findChild(QPlainTextEdit).toPlainText() == secret.decode()
+    written = [p for p in scratch.rglob("*") if p.is_file() and secret in p.read_bytes()]
+    assert written == []
