@@ -13,6 +13,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app import __version__
 from app.errors import HervestError
 
 FORMAT = "hervest-bundle"
@@ -44,6 +45,7 @@ class Manifest:
     format: str = FORMAT
     format_version: int = FORMAT_VERSION
     missing_attachments: list[str] = field(default_factory=list)
+    app_version: str = __version__  # the Hervest that wrote it; older bundles lack it
 
     def to_bytes(self) -> bytes:
         return json.dumps(dataclasses.asdict(self), sort_keys=True, separators=(",", ":"),

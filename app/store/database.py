@@ -24,7 +24,7 @@ from app.domain.enums import Role
 from app.domain.records import Record, User
 from app.errors import HervestError, StoreError, UnlockError
 from app.ids import new_id
-from app.store import guards, sql
+from app.store import guards, search, sql
 from app.store.audit import AuditLog
 from app.store.codec import SqlValue, codec_for
 from app.store.hlc import HybridClock, Timestamp
@@ -79,6 +79,7 @@ class Store:
         conn = opened[0]
         try:
             migrate(conn, None)
+            search.ensure_current(conn)
             guards.install(conn)
             conn.execute("BEGIN IMMEDIATE")
             device_key = Ed25519PrivateKey.generate().private_bytes_raw().hex()
@@ -134,6 +135,7 @@ class Store:
         try:
             if upgrade:
                 migrate(conn, path)
+                search.ensure_current(conn)
             else:
                 refuse_newer(conn)
             guards.install(conn)

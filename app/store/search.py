@@ -16,6 +16,10 @@ TABLE = "case_search"
 
 
 KEYS = "case_search_keys"
+# Bump when name folding (app/domain/names.py) or the indexed text changes: databases
+# indexed by an older version are re-indexed once when they are opened.
+INDEX_VERSION = 2
+_VERSION_KEY = "search_index_version"
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
@@ -62,6 +66,23 @@ def rebuild(conn: sql.Connection) -> None:
     conn.execute(f"DELETE FROM {TABLE}")
     conn.execute(f"DELETE FROM {KEYS}")
     refresh(conn, [r[0] for r in conn.execute("SELECT id FROM cases")])
+
+
+def ensure_current(conn: sql.Connection) -> bool:
+    """Re-index if the index was built by other folding rules; True if it did."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (_VERSION_KEY,)).fetchone()
+    if row and row[0] == str(INDEX_VERSION):
+        return False
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        rebuild(conn)
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                     (_VERSION_KEY, str(INDEX_VERSION)))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return True
 
 
 def _phrase(text: str) -> str:

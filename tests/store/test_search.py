@@ -22,3 +22,17 @@ def test_index_follows_inserts_renames_and_deletes(store):
     assert search(store.conn, "Kareem") == []
     assert search(store.conn, "0000043") == [other.id]
     assert store.scalar("SELECT COUNT(*) FROM case_search_keys") == 1
+
+
+def test_an_index_built_by_older_folding_rules_is_rebuilt_on_open(store, db_path):
+    from app.store import Store
+    from tests.conftest import PASSPHRASE
+
+    with store.write() as uow:
+        case = uow.insert(Case(unhcr_case_number="DEMO-JOR-0000044"))
+        uow.insert(Person(case_id=case.id, given_name="Uthman"))
+    store.conn.execute("DELETE FROM case_search")  # as if indexed by other rules
+    store.set_meta("search_index_version", "0")
+    store.close()
+    with Store.open(db_path, "coordinator", PASSPHRASE) as again:
+        assert search(again.conn, "Osman") == [case.id]
