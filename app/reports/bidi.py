@@ -11,7 +11,7 @@ left). This is right for one line only, so names sit in single-line cells, never
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import uharfbuzz as hb
 
@@ -41,8 +41,10 @@ def _font() -> tuple[hb.Font, dict[int, str]]:
     return font, reverse
 
 
+@lru_cache(maxsize=8192)
 def shape_rtl(run: str) -> str:
-    """A right-to-left run as the characters to draw, left to right, already joined."""
+    """A right-to-left run as the characters to draw, left to right, already joined.
+    Cached: a list of thousands of names repeats the same given and family names."""
     font, reverse = _font()
     buf = hb.Buffer()
     buf.add_str(run)
@@ -66,6 +68,7 @@ def _runs(text: str) -> list[tuple[bool, str]]:
     return runs
 
 
+@lru_cache(maxsize=8192)
 def visual_line(text: str) -> str:
     """`text` as drawn on one line, left to right (unchanged if it has no RTL script)."""
     text = " ".join(text.split())

@@ -7,14 +7,13 @@ document id, so a printed page can be traced to who made it and when."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -30,6 +29,7 @@ from app.i18n import current_language, tr
 from app.ids import new_id
 from app.reports import fonts
 from app.reports.bidi import is_rtl, visual_line
+from app.reports.paged_table import PagedTable
 from app.store.database import Store
 
 PAGE = A4
@@ -38,16 +38,16 @@ FOOTER = 26 * mm
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#bbbbbb")
 HEADER_BG = colors.HexColor("#e8edf2")
-LONG_TABLE_BLOCK = 40
+ZEBRA = colors.HexColor("#f7f7f7")
+CELL_SIZE, CELL_LEADING, MIN_CELL_SIZE = 8.5, 10.5, 6.0
+CELL_PAD, ROW_PAD = 3, 2
+QR_FORM = "hervest-document-qr"
 
 
-def qr_drawing(text: str, size: float) -> Drawing:
-    """A vector QR code (error correction M) of `size` points square."""
-    widget = QrCodeWidget(text, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    return drawing
+def qr_code(text: str, size: float) -> QrCode:
+    """A vector QR code (error correction M, quiet zone of 4 modules) `size` points
+    square: one rectangle per run of dark modules, drawn straight on the canvas."""
+    return QrCode(text, width=size, height=size, qrLevel="M")
 
 
 class NameCell(Flowable):
@@ -103,9 +103,10 @@ class Report:
                                     leading=20, spaceAfter=4),
             "h2": ParagraphStyle("h2", parent=base, fontName=fonts.BOLD, fontSize=11.5,
                                  leading=14, spaceBefore=8, spaceAfter=4),
-            "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
-            "head": ParagraphStyle("head", parent=base, fontName=fonts.BOLD, fontSize=8.5,
-                                   leading=10.5),
+            "cell": ParagraphStyle("cell", parent=base, fontSize=CELL_SIZE,
+                                   leading=CELL_LEADING),
+            "head": ParagraphStyle("head", parent=base, fontName=fonts.BOLD,
+                                   fontSize=CELL_SIZE, leading=CELL_LEADING),
         }
 
     @property
@@ -139,43 +140,87 @@ class Report:
         return self.para(text, "h2")
 
     def table(self, header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
-              widths: Sequence[float], repeat: bool = True,
-              zebra: bool = True) -> Table:
-        """Rows of strings (wrapped paragraphs), NameCells or other flowables."""
-        def cell(value: Any) -> Any:
-            return value if isinstance(value, Flowable) else self.para(str(value), "cell")
+              widths: Sequence[float], repeat: bool = True, zebra: bool = True,
+              bold_columns: Sequence[int] = ()) -> Table:
+        """Rows of strings, NameCells or other flowables. A string that fits its cell on
+        one line is drawn by the table itself (no Paragraph to lay out: the fast path for
+        long lists); longer text wraps at spaces, never inside a word."""
+        data = self.cells(header, rows, widths, bold_columns)
+        return self.grid(data, widths, header=bool(header), zebra=zebra, repeat=repeat,
+                         bold_columns=bold_columns)
 
-        data = [[self.para(h, "head") for h in header]] if header else []
-        data += [[cell(v) for v in row] for row in rows]
-        table = Table(data, colWidths=list(widths), repeatRows=1 if header and repeat else 0)
-        style = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    def cells(self, header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
+              widths: Sequence[float], bold_columns: Sequence[int] = ()) -> list[list[Any]]:
+        """The header (if any) and rows as table cells, each string fitted to its column."""
+        inner = [w - 2 * CELL_PAD for w in widths]
+        data = [[self.fitted(h, w, bold=True) for h, w in zip(header, inner, strict=True)]
+                ] if header else []
+        data += [[value if isinstance(value, Flowable) else
+                  self.fitted(str(value), w, bold=col in bold_columns)
+                  for col, (value, w) in enumerate(zip(row, inner, strict=True))]
+                 for row in rows]
+        return data
+
+    @staticmethod
+    def grid(data: list[list[Any]], widths: Sequence[float], header: bool = True,
+             zebra: bool = True, repeat: bool = True, bold_columns: Sequence[int] = (),
+             heights: Sequence[float] | None = None, first_row: int = 0) -> Table:
+        """Cells from `cells` as a styled table. `first_row`: the index of the first body
+        row in the whole list (a page of a PagedTable), so the stripes run on across pages;
+        `heights`, when known, spare reportlab measuring the rows again."""
+        table = Table(data, colWidths=list(widths), rowHeights=heights,
+                      repeatRows=1 if header and repeat else 0)
+        style = [("FONT", (0, 0), (-1, -1), fonts.REGULAR, CELL_SIZE, CELL_LEADING),
+                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                  ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
-                 ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                 ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+                 ("TOPPADDING", (0, 0), (-1, -1), ROW_PAD),
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PAD),
+                 ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+                 ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD)]
+        style += [("FONT", (col, 0), (col, -1), fonts.BOLD, CELL_SIZE, CELL_LEADING)
+                  for col in bold_columns]
         if header:
-            style.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_BG))
+            style += [("FONT", (0, 0), (-1, 0), fonts.BOLD, CELL_SIZE, CELL_LEADING),
+                      ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
         if zebra:
             first = 1 if header else 0
-            style += [("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f7f7f7"))
-                      for r in range(first + 1, len(data), 2)]
+            style += [("BACKGROUND", (0, r), (-1, r), ZEBRA)
+                      for r in range(first, len(data)) if (r - first + first_row) % 2]
         table.setStyle(TableStyle(style))
         return table
 
+    def fitted(self, text: str, width: float, bold: bool = False) -> str | Paragraph:
+        """`text` for a table cell `width` points wide: the plain string when it fits on
+        one line, else a paragraph wrapped only at spaces, its type shrunk (down to
+        MIN_CELL_SIZE) until the longest word fits."""
+        font = fonts.BOLD if bold else fonts.REGULAR
+        if "\n" not in text and stringWidth(text, font, CELL_SIZE) <= width:
+            return text
+        longest = max((stringWidth(w, font, CELL_SIZE) for w in text.split()), default=0)
+        size = CELL_SIZE if longest <= width else max(
+            MIN_CELL_SIZE, math.floor(CELL_SIZE * width / longest * 10) / 10)
+        return self.para(text, self._cell_style(size, bold))
+
+    def _cell_style(self, size: float, bold: bool) -> str:
+        name = f"{'head' if bold else 'cell'}-{size:g}"
+        if name not in self.styles:
+            self.styles[name] = ParagraphStyle(
+                name, parent=self.styles["head" if bold else "cell"], fontSize=size,
+                leading=size * CELL_LEADING / CELL_SIZE,
+                splitLongWords=size <= MIN_CELL_SIZE)  # last resort: a word wider still
+        return name
+
     def long_table(self, header: Sequence[str], rows: Sequence[Sequence[Any]],
-                   widths: Sequence[float]) -> list[Flowable]:
-        """A table of any length as blocks of rows, each with the header: reportlab
-        re-measures the remainder of a table at every page split (quadratic in rows),
-        blocks keep layout time linear."""
-        return [self.table(header, rows[i:i + LONG_TABLE_BLOCK], widths)
-                for i in range(0, max(len(rows), 1), LONG_TABLE_BLOCK)]
+                   widths: Sequence[float]) -> PagedTable:
+        """A table of any length, the header on top of every page, laid out in time
+        linear in its rows (see PagedTable)."""
+        head, *body = self.cells(header, rows, widths)
+        return PagedTable(head, body, widths, self.grid)
 
     def pairs(self, items: Sequence[tuple[str, Any]], widths: Sequence[float] = (
             55 * mm, 119 * mm)) -> Table:
         """A two-column label/value block."""
-        table = self.table(None, [(label, value) for label, value in items], widths,
-                           zebra=False)
-        table.setStyle(TableStyle([("FONTNAME", (0, 0), (0, -1), fonts.BOLD)]))
-        return table
+        return self.table(None, items, widths, zebra=False, bold_columns=(0,))
 
     @staticmethod
     def keep(*flowables: Flowable) -> KeepTogether:
@@ -191,7 +236,14 @@ class Report:
         canvas.saveState()
         width, _ = PAGE
         size = 20 * mm
-        renderPDF.draw(qr_drawing(self.qr_text, size), canvas, width - MARGIN - size, 4 * mm)
+        if not canvas.hasForm(QR_FORM):  # encoded and drawn once, placed on every page
+            canvas.beginForm(QR_FORM, 0, 0, size, size)
+            qr_code(self.qr_text, size).drawOn(canvas, 0, 0)
+            canvas.endForm()
+        canvas.saveState()
+        canvas.translate(width - MARGIN - size, 4 * mm)
+        canvas.doForm(QR_FORM)
+        canvas.restoreState()
         canvas.setStrokeColor(RULE)
         canvas.line(MARGIN, FOOTER - 2 * mm, width - MARGIN, FOOTER - 2 * mm)
         canvas.setFont(fonts.REGULAR, 7)

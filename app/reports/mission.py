@@ -111,9 +111,10 @@ def _deadlines(report: Report, store: Store, mission: Mission, today: dt.date) -
         body.append((number, report.enum(state), selected, due.isoformat(),
                      str((due - today).days)))
     return [report.heading(t("mission.deadlines")),
-            report.table([t("unhcr_case"), t("state"), t("mission.selected"), t("mission.due"),
-                          t("mission.days_left")], body or [(t("none"), "", "", "", "")],
-                         [45 * mm, 32 * mm, 32 * mm, 32 * mm, 33 * mm])]
+            report.long_table([t("unhcr_case"), t("state"), t("mission.selected"),
+                                t("mission.due"), t("mission.days_left")],
+                               body or [(t("none"), "", "", "", "")],
+                               [45 * mm, 32 * mm, 32 * mm, 32 * mm, 33 * mm])]
 
 
 def _cases(report: Report, store: Store, mission: Mission) -> list:
@@ -128,6 +129,6 @@ def _cases(report: Report, store: Store, mission: Mission) -> list:
     body = [(NameCell(n, 8), report.enum(s), report.enum(pr), NameCell(latin or "", 8.5),
              NameCell(original or "", 9), str(size)) for n, s, pr, latin, original, size in rows]
     return [report.heading(t("mission.cases")),
-            *report.long_table([t("unhcr_case"), t("state"), t("priority"), t("mission.principal"),
+            report.long_table([t("unhcr_case"), t("state"), t("priority"), t("mission.principal"),
                           t("name_original"), t("persons")], body,
                          [34 * mm, 24 * mm, 18 * mm, 40 * mm, 39 * mm, 19 * mm])]

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from app.bundles.receipt import Receipt, grouped
-from app.reports.document import NameCell, Report, qr_drawing
+from app.reports.document import NameCell, Report, qr_code
 from app.store.database import Store
 
 QR_SIZE = 70 * mm
@@ -34,5 +34,5 @@ def render_receipt(store: Store, receipt: Receipt, out: Path, lang: str | None =
     ]
     story = [*report.title(t("receipt.title")), report.para(t("receipt.intro")),
              Spacer(0, 5 * mm), report.pairs(facts), Spacer(0, 8 * mm),
-             qr_drawing(receipt.qr_text(), QR_SIZE)]
+             qr_code(receipt.qr_text(), QR_SIZE)]
     return report.build(out, story)
