@@ -25,7 +25,7 @@ from pyrage import x25519
 
 from app.bundles import minisign
 from app.bundles.changes import decode_change
-from app.bundles.manifest import Manifest
+from app.bundles.manifest import CHANGES_PREFIX, MANIFEST, Manifest
 from app.bundles.reader import BundleReader, DeviceKey
 from app.bundles.receipt import check_receipt
 from app.bundles.writer import export_bundle, signature_path
@@ -148,16 +148,22 @@ def outer_bundle_seeds() -> list[bytes]:
     return [str(len(signature)).encode() + b"\n" + signature + out.read_bytes()]
 
 
+def bundle_members() -> dict[str, bytes]:
+    import io
+    import tarfile
+
+    with tarfile.open(fileobj=io.BytesIO(bundle_plaintext()), mode="r:") as tar:
+        return {m.name: tar.extractfile(m).read() for m in tar.getmembers()}  # type: ignore[union-attr]
+
+
 def manifest_seeds() -> list[bytes]:
-    plain = bundle_plaintext()
-    start = plain.index(b'{"attachment_bytes"')
-    return [plain[start:plain.index(b"\0", start)]]
+    return [bundle_members()[MANIFEST]]
 
 
 def change_line_seeds() -> list[bytes]:
-    plain = bundle_plaintext()
-    start = plain.index(b'{"device_id"')
-    return [plain[start:plain.index(b"\n", start)]]
+    lines = next(data for name, data in bundle_members().items()
+                 if name.startswith(CHANGES_PREFIX))
+    return lines.splitlines()[:3]
 
 
 def minisign_seeds() -> list[bytes]:
