@@ -143,3 +143,20 @@ def test_log_and_crash_report_were_written_in_the_platform_log_folder(sandbox):
     logs = list((sandbox.root / "state").rglob("hervest.log"))
     assert logs and "person <redacted> <redacted>" in logs[0].read_text("utf-8")
     assert list((sandbox.root / "state").rglob("crashes/crash-*.txt"))
+
+
+@pytest.mark.slow
+def test_desktop_flows_leave_no_personal_data(tmp_path):
+    """The desktop app's flows (tests/ui/test_ui_flows.py: first start, unlock, search,
+    interview, autosave, kill mid-typing, idle lock, COA attendance, HQ screens, language
+    switch, wrong passphrases, attachment viewing) offscreen in a sandboxed home, with the
+    program's logging; then every file written is scanned."""
+    box = Sandbox(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "tests/ui/test_ui_flows.py", "-q", "-x",
+         "-p", "no:cacheprovider", "-p", "tests.security.log_plugin"],
+        cwd=ROOT, env={**box.env, "HERVEST_USER": "", "HERVEST_PASSPHRASE": ""},
+        capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert len(list(all_files(tmp_path / "tmp"))) > 10  # the databases the flows made
+    assert find_leaks(tmp_path, skip=set()) == []
