@@ -36,7 +36,7 @@ def render_case(store: Store, case_ref: str, out: Path, lang: str | None = None)
                                           9.5), NameCell(p.unhcr_individual_number, 7.5),
           NameCell(p.birth_date, 8.5), p.sex.value, p.nationality,
           report.enum(p.relationship)) for p in persons],
-        [34 * mm, 34 * mm, 33 * mm, 20 * mm, 10 * mm, 17 * mm, 26 * mm])]
+        [29 * mm, 30 * mm, 34 * mm, 18 * mm, 17 * mm, 23 * mm, 23 * mm])]
     story.append(report.heading(t("case.assessments")))
     if can(store.user, Action.READ, AssessmentRecord):
         for a in select_visible(store, AssessmentRecord, "case_id = ?", (case.id,)):

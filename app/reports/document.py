@@ -10,12 +10,13 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -41,6 +42,7 @@ HEADER_BG = colors.HexColor("#e8edf2")
 ZEBRA = colors.HexColor("#f7f7f7")
 CELL_SIZE, CELL_LEADING, MIN_CELL_SIZE = 8.5, 10.5, 6.0
 CELL_PAD, ROW_PAD = 3, 2
+UNBOUNDED = 1e9
 QR_FORM = "hervest-document-qr"
 
 
@@ -77,6 +79,22 @@ class NameCell(Flowable):
             canvas.drawRightString(self.width, y, self.line)
         else:
             canvas.drawString(0, y, self.line)
+
+
+def fit_size(text: str, width: float, font: str) -> float:
+    """The cell type size, shrunk (down to MIN_CELL_SIZE) until the longest word of `text`
+    fits `width`: cells wrap at spaces, never inside a word."""
+    longest = max((stringWidth(w, font, CELL_SIZE) for w in text.split()), default=0)
+    return CELL_SIZE if longest <= width else max(
+        MIN_CELL_SIZE, math.floor(CELL_SIZE * width / longest * 10) / 10)
+
+
+def row_height(row: Sequence[Any], widths: Sequence[float]) -> float:
+    """A row of `Report.cells` as tall as `Report.grid` draws it (reportlab's own rule:
+    the tallest cell plus padding), measured without building a table."""
+    return 2 * ROW_PAD + max(
+        cell.wrap(width - 2 * CELL_PAD, UNBOUNDED)[1] if isinstance(cell, Flowable)
+        else CELL_LEADING * (cell.count("\n") + 1) for cell, width in zip(row, widths, strict=True))
 
 
 @dataclass
@@ -141,22 +159,26 @@ class Report:
 
     def table(self, header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
               widths: Sequence[float], repeat: bool = True, zebra: bool = True,
-              bold_columns: Sequence[int] = ()) -> Table:
+              bold_columns: Sequence[int] = (), numeric: Sequence[int] = ()) -> Table:
         """Rows of strings, NameCells or other flowables. A string that fits its cell on
         one line is drawn by the table itself (no Paragraph to lay out: the fast path for
         long lists); longer text wraps at spaces, never inside a word."""
-        data = self.cells(header, rows, widths, bold_columns)
+        data = self.cells(header, rows, widths, bold_columns, numeric)
         return self.grid(data, widths, header=bool(header), zebra=zebra, repeat=repeat,
-                         bold_columns=bold_columns)
+                         bold_columns=bold_columns, numeric=numeric)
 
     def cells(self, header: Sequence[str] | None, rows: Sequence[Sequence[Any]],
-              widths: Sequence[float], bold_columns: Sequence[int] = ()) -> list[list[Any]]:
+              widths: Sequence[float], bold_columns: Sequence[int] = (),
+              numeric: Sequence[int] = ()) -> list[list[Any]]:
         """The header (if any) and rows as table cells, each string fitted to its column."""
         inner = [w - 2 * CELL_PAD for w in widths]
-        data = [[self.fitted(h, w, bold=True) for h, w in zip(header, inner, strict=True)]
-                ] if header else []
+        data = []
+        if header:  # one type size for the whole header row: the one every label fits
+            size = min(fit_size(h, w, fonts.BOLD) for h, w in zip(header, inner, strict=True))
+            data.append([self.fitted(h, w, bold=True, right=col in numeric, size=size)
+                         for col, (h, w) in enumerate(zip(header, inner, strict=True))])
         data += [[value if isinstance(value, Flowable) else
-                  self.fitted(str(value), w, bold=col in bold_columns)
+                  self.fitted(str(value), w, bold=col in bold_columns, right=col in numeric)
                   for col, (value, w) in enumerate(zip(row, inner, strict=True))]
                  for row in rows]
         return data
@@ -164,8 +186,11 @@ class Report:
     @staticmethod
     def grid(data: list[list[Any]], widths: Sequence[float], header: bool = True,
              zebra: bool = True, repeat: bool = True, bold_columns: Sequence[int] = (),
-             heights: Sequence[float] | None = None, first_row: int = 0) -> Table:
-        """Cells from `cells` as a styled table. `first_row`: the index of the first body
+             numeric: Sequence[int] = (), heights: Sequence[float] | None = None,
+             first_row: int = 0) -> Table:
+        """Cells from `cells` as a styled table; `numeric` columns (counts) are aligned
+        right, also so a count never sits against a right-aligned Arabic name beside
+        it. `first_row`: the index of the first body
         row in the whole list (a page of a PagedTable), so the stripes run on across pages;
         `heights`, when known, spare reportlab measuring the rows again."""
         table = Table(data, colWidths=list(widths), rowHeights=heights,
@@ -179,6 +204,7 @@ class Report:
                  ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD)]
         style += [("FONT", (col, 0), (col, -1), fonts.BOLD, CELL_SIZE, CELL_LEADING)
                   for col in bold_columns]
+        style += [("ALIGN", (col, 0), (col, -1), "RIGHT") for col in numeric]
         if header:
             style += [("FONT", (0, 0), (-1, 0), fonts.BOLD, CELL_SIZE, CELL_LEADING),
                       ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG)]
@@ -189,33 +215,33 @@ class Report:
         table.setStyle(TableStyle(style))
         return table
 
-    def fitted(self, text: str, width: float, bold: bool = False) -> str | Paragraph:
+    def fitted(self, text: str, width: float, bold: bool = False, right: bool = False,
+               size: float | None = None) -> str | Paragraph:
         """`text` for a table cell `width` points wide: the plain string when it fits on
-        one line, else a paragraph wrapped only at spaces, its type shrunk (down to
-        MIN_CELL_SIZE) until the longest word fits."""
+        one line, else a paragraph wrapped only at spaces, in `size` or the size at which
+        its longest word fits."""
         font = fonts.BOLD if bold else fonts.REGULAR
-        if "\n" not in text and stringWidth(text, font, CELL_SIZE) <= width:
+        size = size or fit_size(text, width, font)
+        if size == CELL_SIZE and "\n" not in text and stringWidth(text, font, size) <= width:
             return text
-        longest = max((stringWidth(w, font, CELL_SIZE) for w in text.split()), default=0)
-        size = CELL_SIZE if longest <= width else max(
-            MIN_CELL_SIZE, math.floor(CELL_SIZE * width / longest * 10) / 10)
-        return self.para(text, self._cell_style(size, bold))
+        return self.para(text, self._cell_style(size, bold, right))
 
-    def _cell_style(self, size: float, bold: bool) -> str:
-        name = f"{'head' if bold else 'cell'}-{size:g}"
+    def _cell_style(self, size: float, bold: bool, right: bool) -> str:
+        name = f"{'head' if bold else 'cell'}-{size:g}{'-right' if right else ''}"
         if name not in self.styles:
             self.styles[name] = ParagraphStyle(
                 name, parent=self.styles["head" if bold else "cell"], fontSize=size,
-                leading=size * CELL_LEADING / CELL_SIZE,
+                leading=size * CELL_LEADING / CELL_SIZE, alignment=TA_RIGHT if right else TA_LEFT,
                 splitLongWords=size <= MIN_CELL_SIZE)  # last resort: a word wider still
         return name
 
     def long_table(self, header: Sequence[str], rows: Sequence[Sequence[Any]],
-                   widths: Sequence[float]) -> PagedTable:
+                   widths: Sequence[float], numeric: Sequence[int] = ()) -> PagedTable:
         """A table of any length, the header on top of every page, laid out in time
         linear in its rows (see PagedTable)."""
-        head, *body = self.cells(header, rows, widths)
-        return PagedTable(head, body, widths, self.grid)
+        data = self.cells(header, rows, widths, numeric=numeric)
+        return PagedTable(data[0], data[1:], widths, partial(self.grid, numeric=numeric),
+                          [row_height(row, widths) for row in data])
 
     def pairs(self, items: Sequence[tuple[str, Any]], widths: Sequence[float] = (
             55 * mm, 119 * mm)) -> Table:

@@ -57,7 +57,7 @@ def _by_state(report: Report, store: Store, mission: Mission) -> list:
     body.append((t("total"), str(totals[0]), str(totals[1])))
     return [report.heading(t("mission.by_state")),
             report.table([t("state"), t("cases"), t("persons")], body,
-                         [94 * mm, 40 * mm, 40 * mm])]
+                         [94 * mm, 40 * mm, 40 * mm], numeric=(1, 2))]
 
 
 def _interviews(report: Report, store: Store, mission: Mission) -> list:
@@ -69,7 +69,7 @@ def _interviews(report: Report, store: Store, mission: Mission) -> list:
     body = [(k, str(counts.get((k, "draft"), 0)), str(counts.get((k, "final"), 0))) for k in kinds]
     return [report.heading(t("mission.interviews")),
             report.table([t("mission.kind"), t("mission.draft"), t("mission.final")], body,
-                         [94 * mm, 40 * mm, 40 * mm])]
+                         [94 * mm, 40 * mm, 40 * mm], numeric=(1, 2))]
 
 
 def _proposed(report: Report, store: Store, mission: Mission) -> list:
@@ -80,7 +80,7 @@ def _proposed(report: Report, store: Store, mission: Mission) -> list:
     t = report.t
     return [report.heading(t("mission.proposed")),
             report.table([t("mission.outcome"), t("cases")], body or [(t("none"), "0")],
-                         [134 * mm, 40 * mm])]
+                         [134 * mm, 40 * mm], numeric=(1,))]
 
 
 def _attendance(report: Report, store: Store, mission: Mission) -> list:
@@ -96,7 +96,7 @@ def _attendance(report: Report, store: Store, mission: Mission) -> list:
     return [report.heading(t("mission.attendance")),
             report.table([t("date"), t("mission.present"), t("mission.absent"),
                           t("mission.excused")], body or [(t("none"), "", "", "")],
-                         [75 * mm, 33 * mm, 33 * mm, 33 * mm])]
+                         [75 * mm, 33 * mm, 33 * mm, 33 * mm], numeric=(1, 2, 3))]
 
 
 def _deadlines(report: Report, store: Store, mission: Mission, today: dt.date) -> list:
@@ -114,7 +114,7 @@ def _deadlines(report: Report, store: Store, mission: Mission, today: dt.date) -
             report.long_table([t("unhcr_case"), t("state"), t("mission.selected"),
                                 t("mission.due"), t("mission.days_left")],
                                body or [(t("none"), "", "", "", "")],
-                               [45 * mm, 32 * mm, 32 * mm, 32 * mm, 33 * mm])]
+                               [45 * mm, 32 * mm, 32 * mm, 32 * mm, 33 * mm], numeric=(4,))]
 
 
 def _cases(report: Report, store: Store, mission: Mission) -> list:
@@ -131,4 +131,4 @@ def _cases(report: Report, store: Store, mission: Mission) -> list:
     return [report.heading(t("mission.cases")),
             report.long_table([t("unhcr_case"), t("state"), t("priority"), t("mission.principal"),
                           t("name_original"), t("persons")], body,
-                         [34 * mm, 24 * mm, 18 * mm, 40 * mm, 39 * mm, 19 * mm])]
+                         [34 * mm, 24 * mm, 18 * mm, 40 * mm, 39 * mm, 19 * mm], numeric=(5,))]

@@ -4,8 +4,8 @@ linear in its rows.
 reportlab's Table re-creates the cell styles of all remaining rows at every page split,
 so a list of thousands of cases takes time quadratic in its rows. Cutting it into fixed
 blocks of rows kept it linear but printed the header again in the middle of a page.
-Here the rows are measured once (by reportlab, so the heights are its own); a page split
-then costs only the rows on that page."""
+Here the rows are measured once, up front; a page split then costs only the rows on that
+page."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from reportlab.platypus import Flowable, Table
 
 # Builds one page: (header + rows, column widths, row heights, index of the first row).
 MakeTable = Callable[..., Table]
-UNBOUNDED = 1e9
 
 
 @dataclass(frozen=True)
@@ -32,36 +31,33 @@ class _Rows:
 
 class PagedTable(Flowable):
     def __init__(self, head: list[Any], body: Sequence[list[Any]], widths: Sequence[float],
-                 make: MakeTable, start: int = 0, rows: _Rows | None = None) -> None:
+                 make: MakeTable, heights: _Rows | Sequence[float], start: int = 0) -> None:
+        """`heights`: of the header and of every body row, as the table will draw them."""
         super().__init__()
         self.head, self.body, self.widths, self.make = head, body, list(widths), make
-        self.start, self.rows = start, rows
+        self.start = start
+        if not isinstance(heights, _Rows):
+            head_height, *rest = heights
+            heights = _Rows(head_height, rest, list(accumulate(rest, initial=0.0)))
+        self.rows = heights
         self.width = sum(self.widths)
 
-    def _measure(self) -> _Rows:
-        if self.rows is None:
-            table = self.make([self.head, *self.body], self.widths)
-            table.wrap(self.width, UNBOUNDED)
-            head, *heights = table._rowHeights
-            self.rows = _Rows(head, heights, list(accumulate(heights, initial=0.0)))
-        return self.rows
-
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        rows = self._measure()
+        rows = self.rows
         self.height = rows.head + rows.ends[-1] - rows.ends[self.start]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        rows = self._measure()
+        rows = self.rows
         room = avail_height - rows.head + 1e-6
         stop = bisect_right(rows.ends, rows.ends[self.start] + room) - 1
         if stop <= self.start:  # not even one row fits: start on the next page
             return []
         return [self._page(stop),
-                PagedTable(self.head, self.body, self.widths, self.make, stop, rows)]
+                PagedTable(self.head, self.body, self.widths, self.make, rows, stop)]
 
     def _page(self, stop: int) -> Table:
-        rows = self._measure()
+        rows = self.rows
         return self.make([self.head, *self.body[self.start:stop]], self.widths,
                          heights=[rows.head, *rows.heights[self.start:stop]],
                          first_row=self.start)

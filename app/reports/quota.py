@@ -42,13 +42,14 @@ def render_quota(store: Store, framework_ref: str, out: Path, lang: str | None =
                           [(str(y.year), _num(y.target),
                             *(str(y.figures.total.to_dict()[s]) for s in STAGES), _num(y.gap))
                            for y in figures.years],
-                          [14 * mm, 16 * mm, *([21 * mm] * 6), 18 * mm]),
+                          [12 * mm, 14 * mm, *([22 * mm] * 6), 16 * mm],
+                          numeric=range(1, 9)),
              report.heading(t("quota.chart")), _chart(report, figures),
              report.heading(t("channel")),
              report.table([t("channel"), *stage_labels],
                           [(report.enum(channel), *(str(c.to_dict()[s]) for s in STAGES))
                            for channel, c in sorted(figures.totals.by_channel.items())],
-                          [48 * mm, *([21 * mm] * 6)])]
+                          [42 * mm, *([22 * mm] * 6)], numeric=range(1, 7))]
     return report.build(out, story)
 
 

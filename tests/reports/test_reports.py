@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import Case, Mission, Municipality, Role, Training
@@ -18,6 +19,7 @@ from app.reports import fonts
 from app.reports.attendance import render_attendance
 from app.reports.bidi import visual_line
 from app.reports.case_summary import render_case
+from app.reports.document import CELL_PAD, Report, row_height
 from app.reports.mission import render_mission
 from app.reports.municipality import render_municipality
 from app.reports.quota import render_quota
@@ -95,6 +97,62 @@ def test_municipality_profile_is_minimal(demo_store: Store, tmp_path: Path) -> N
     for secret in ("Fictional grounds", "Fictional protection need", "medical finding",
                    "DEMO-", "interview notes"):
         assert secret not in text
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_headers_break_only_between_words(demo_store: Store, tmp_path: Path, lang: str) -> None:
+    """Narrow columns ("Interviewed", "Nationality") shrink their type rather than break
+    a word; a header of several words may wrap at its spaces."""
+    from app.i18n import tr
+
+    mission = _mission(demo_store)
+    case = demo_store.select(Case, "mission_id = ?", (mission.id,), limit=1)[0]
+    render_quota(demo_store, mission.framework_id or "", tmp_path / "q.pdf", lang)
+    render_case(demo_store, case.id, tmp_path / "c.pdf", lang)
+    text = text_of(tmp_path / "q.pdf") + text_of(tmp_path / "c.pdf")
+    keys = ("quota.interviewed", "quota.accepted", "quota.departed", "quota.arrived",
+            "quota.referred", "quota.nareis", "nationality", "sex", "relationship",
+            "unhcr_individual", "name_original")
+    words = {w for key in keys for w in tr(f"pdf.{key}", lang).split()}
+    assert {w for w in words if w not in text} == set()
+
+
+def test_cells_fit_their_column(demo_store: Store) -> None:
+    """A string that fits is left to the table (fast path); a longer one wraps at spaces in
+    a size at which its longest word fits; row heights match reportlab's own."""
+    report = Report(demo_store, "test")
+    widths = [20 * mm, 60 * mm]
+    data = report.cells(["Nationaliteit", "Name"],
+                        [("SYR", "short"), ("Onderzoeksbevoegdheden", "a b c " * 30)], widths)
+    assert data[1] == ["SYR", "short"]
+    long_word, long_text = data[2]
+    for cell, width in ((long_word, widths[0]), (long_text, widths[1])):
+        cell.wrap(width - 2 * CELL_PAD, 1e9)
+        assert all(w <= width - 2 * CELL_PAD + 0.01 for w in cell.getActualLineWidths0())
+    assert long_word.style.fontSize < 8.5 and long_text.style.fontSize == 8.5
+    table = report.grid(data, widths)
+    table.wrap(sum(widths), 1e9)
+    assert [row_height(row, widths) for row in data] == pytest.approx(table._rowHeights)
+
+
+@needs_poppler
+def test_long_table_has_its_header_on_every_page_and_each_row_once(
+        demo_store: Store, tmp_path: Path) -> None:
+    report = Report(demo_store, "test")
+    rows = [(f"ROW-{i:04d}", "emergency" if i % 7 else "a longer cell that wraps " * 4)
+            for i in range(400)]
+    report.build(tmp_path / "t.pdf", [report.heading("List"), report.long_table(
+        ["Case number", "Priority"], rows, [40 * mm, 60 * mm], numeric=(0,))])
+    pages = text_of(tmp_path / "t.pdf").split("\f")[:report.pages]
+    assert report.pages > 5
+    seen = []
+    for page in pages:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert lines[0 if seen else 1].split() == ["Case", "number", "Priority"]
+        assert page.count("Case number") == 1
+        seen += [w for line in lines for w in line.split() if w.startswith("ROW-")]
+    assert seen == [r[0] for r in rows]
 
 
 # -- Arabic --------------------------------------------------------------------------------
