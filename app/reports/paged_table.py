@@ -41,6 +41,7 @@ class PagedTable(Flowable):
             heights = _Rows(head_height, rest, list(accumulate(rest, initial=0.0)))
         self.rows = heights
         self.width = sum(self.widths)
+        self.hAlign = "CENTER"  # placed in the frame as reportlab places its tables
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         rows = self.rows
