@@ -17,6 +17,7 @@ import argparse
 import os
 import random
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
@@ -85,13 +86,26 @@ def run_writer(db: Path, seed: int, start: int, kill_after: float) -> int | None
     return acked[-1]
 
 
+def backfill_started(db: Path) -> int:
+    """Frames a checkpoint may already have begun copying into the database, read from the
+    WAL index (-shm: WalCkptInfo.nBackfillAttempted at byte 128, native byte order)."""
+    shm = Path(f"{db}-shm")
+    data = shm.read_bytes()[:136] if shm.exists() else b""
+    return struct.unpack_from("=I", data, 128)[0] if len(data) >= 136 else 0
+
+
 def tear_wal(db: Path, rng: random.Random) -> bool:
-    """Cut or garble the WAL within its last three frames; False if there was none."""
+    """Cut or garble the WAL within its last three frames; False if there was nothing to tear.
+
+    Frames a checkpoint had started to copy are left alone: SQLite syncs the WAL before it
+    checkpoints, so a disk that keeps its fsync promise cannot lose them, and tearing them
+    would test a disk that lies rather than a torn write."""
     wal = Path(f"{db}-wal")
     size = wal.stat().st_size if wal.exists() else 0
-    if size <= 32:
+    floor = max(32 + backfill_started(db) * FRAME, size - 3 * FRAME)
+    if size <= floor:
         return False
-    cut = rng.randrange(max(32, size - 3 * FRAME), size)
+    cut = rng.randrange(floor, size)
     with open(wal, "r+b") as fh:
         if rng.random() < 0.5:
             fh.truncate(cut)
