@@ -188,11 +188,11 @@ class Report:
              zebra: bool = True, repeat: bool = True, bold_columns: Sequence[int] = (),
              numeric: Sequence[int] = (), heights: Sequence[float] | None = None,
              first_row: int = 0) -> Table:
-        """Cells from `cells` as a styled table; `numeric` columns (counts) are aligned
-        right, also so a count never sits against a right-aligned Arabic name beside
-        it. `first_row`: the index of the first body
-        row in the whole list (a page of a PagedTable), so the stripes run on across pages;
-        `heights`, when known, spare reportlab measuring the rows again."""
+        """Cells from `cells` as a styled table. `numeric` columns (counts) are aligned
+        right, which also keeps a count from touching a right-aligned Arabic name beside
+        it. `first_row`: the index of the first body row in the whole list (a page of a
+        PagedTable), so the stripes run on across pages; `heights`, when known, spare
+        reportlab measuring the rows again."""
         table = Table(data, colWidths=list(widths), rowHeights=heights,
                       repeatRows=1 if header and repeat else 0)
         style = [("FONT", (0, 0), (-1, -1), fonts.REGULAR, CELL_SIZE, CELL_LEADING),
