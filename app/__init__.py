@@ -1,12 +1,17 @@
 """Hervest core: domain, encrypted store, services, reports and CLI. Never imports Qt."""
 
-from importlib import metadata as _metadata
+from functools import cache
 
 
+@cache
 def _version() -> str:
+    # importlib.metadata scans the installed distributions: tens of milliseconds that the
+    # first window should not wait for, so the version is looked up on first use.
+    from importlib import metadata
+
     try:
-        return _metadata.version("hervest")
-    except _metadata.PackageNotFoundError:  # running from a bare source tree
+        return metadata.version("hervest")
+    except metadata.PackageNotFoundError:  # running from a bare source tree or a bundle
         import pathlib
         import tomllib
 
@@ -14,4 +19,7 @@ def _version() -> str:
         return tomllib.loads(pyproject.read_text("utf-8"))["project"]["version"]
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return _version()
+    raise AttributeError(f"module 'app' has no attribute {name!r}")

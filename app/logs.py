@@ -26,7 +26,7 @@ from typing import Any
 
 import platformdirs
 
-from app import __version__
+import app
 from app.errors import HervestError
 from app.i18n import register_messages, tr
 
@@ -174,7 +174,7 @@ def write_crash_report(exc: BaseException, folder: Path) -> Path:
 
     now = dt.datetime.now(dt.UTC)
     path = _private_dir(folder) / f"crash-{now:%Y%m%dT%H%M%S%fZ}.txt"
-    body = (f"Hervest {__version__} crash report {now.isoformat(timespec='seconds')}\n"
+    body = (f"Hervest {app.__version__} crash report {now.isoformat(timespec='seconds')}\n"
             f"Python {platform.python_version()} on {platform.system()} {platform.machine()}\n"
             f"thread {threading.current_thread().name}\n\n{describe_exception(exc)}\n")
     write_atomic(path, body.encode("utf-8"))

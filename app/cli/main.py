@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 
-from app import __version__
+import app
 from app.errors import HervestError
 from app.i18n import tr
+from app.logs import setup_logging
 
 # Modules that add subcommands; each has register(subparsers) and may have
 # register_reports(report_subparsers). Optional ones are skipped when not present.
@@ -23,7 +25,7 @@ COMMAND_MODULES = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hervest", description="Hervest field tool")
-    parser.add_argument("--version", action="version", version=f"hervest {__version__}")
+    parser.add_argument("--version", action="version", version=f"hervest {app.__version__}")
     parser.add_argument("--lang", choices=("nl", "en"), help="language of messages")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation without a screen and exit")
@@ -45,7 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv:  # the desktop app: start it without loading every subcommand's libraries
+        setup_logging()
+        return _start_gui()
     args = build_parser().parse_args(argv)
+    if not args.self_test:  # the self-test leaves nothing behind, not even a log
+        setup_logging()
     if args.lang:
         os.environ["HERVEST_LANG"] = args.lang
     try:
@@ -57,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             return _start_gui()
         return int(args.func(args) or 0)
     except HervestError as error:
+        logging.getLogger(__name__).info("refused: %s", error.key)
         print(error.message(), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

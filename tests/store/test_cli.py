@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.demo import iter_demo_names
+from app.store.throttle import Throttle
 
 ROOT = Path(__file__).resolve().parents[2]
 PASS = "cli passphrase 123"
@@ -52,9 +53,14 @@ def test_wrong_passphrase_is_a_clear_message_without_noise(tmp_path):
     assert wrong.returncode == 2
     assert wrong.stderr.strip() == "De gebruikersnaam of het wachtwoord klopt niet."
     assert wrong.stdout == ""
-    for _ in range(3):
+    for _ in range(2):
         hervest("info", "--db", str(db), passphrase="still not it")
-    throttled = hervest("info", "--db", str(db))
+    throttle = Throttle(db)
+    assert throttle.failures == 3  # counted across processes
+    for _ in range(3):  # three more, without waiting out the delays in a test
+        throttle.record_failure()
+    throttled = hervest("info", "--db", str(db))  # even the right passphrase must wait
+    assert throttled.returncode == 2
     assert "Too many failed attempts" in throttled.stderr
 
 
