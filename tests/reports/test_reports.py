@@ -155,6 +155,21 @@ def test_long_table_has_its_header_on_every_page_and_each_row_once(
     assert seen == [r[0] for r in rows]
 
 
+@pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
+                    reason="needs pdftoppm (poppler-utils) and zbarimg (zbar-tools)")
+def test_footer_qr_names_the_document_on_every_page(demo_store: Store, tmp_path: Path) -> None:
+    """The QR code is encoded once per document and placed on each page as a form."""
+    report = Report(demo_store, "test", "subject")
+    report.build(tmp_path / "t.pdf", [report.long_table(
+        ["Row"], [(str(i),) for i in range(150)], [40 * mm])])
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(tmp_path / "t.pdf"),
+                    str(tmp_path / "page")], check=True)
+    found = subprocess.run(["zbarimg", "-q", "--raw", *map(str, sorted(
+        tmp_path.glob("page-*.png")))], capture_output=True, text=True).stdout.split()
+    assert report.pages >= 3
+    assert found == [report.qr_text] * report.pages
+
+
 # -- Arabic --------------------------------------------------------------------------------
 def _ink_profile(image) -> list[float]:
     from PIL import ImageChops
