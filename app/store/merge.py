@@ -97,13 +97,14 @@ class MergeResult:
     conflicts: list[Conflict] = dataclasses.field(default_factory=list)
 
 
-# Upgrades of the change format, from version v to v + 1. Schemas 2 and 3 only changed the
-# search index, so changes of schema 1 and 2 read the same.
+# Upgrades of the change format, from version v to v + 1. Schemas 2 to 4 only changed
+# indexes, so changes of schemas 1 to 3 read the same.
 def _same_format(change: Change) -> Change:
     return dataclasses.replace(change, schema_version=change.schema_version + 1)
 
 
-UPGRADES: dict[int, Callable[[Change], Change]] = {1: _same_format, 2: _same_format}
+UPGRADES: dict[int, Callable[[Change], Change]] = {1: _same_format, 2: _same_format,
+                                                  3: _same_format}
 
 
 # -- pure rules ------------------------------------------------------------------------------

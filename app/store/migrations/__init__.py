@@ -46,6 +46,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", sql="0001_initial.sql"),
     Migration(2, "name search index", upgrade=_python("m0002_search")),
     Migration(3, "search index keyed by integer", upgrade=_python("m0003_search_keys")),
+    Migration(4, "index for the principal applicant", sql="0004_list_indexes.sql"),
 )
 LATEST = MIGRATIONS[-1].version
 
