@@ -139,6 +139,11 @@ class Store:
             else:
                 refuse_newer(conn)
             guards.install(conn)
+        except sql.DatabaseError as error:
+            conn.close()
+            if "malformed" in str(error):  # a page failed its MAC or its structure check
+                raise StoreError("store.not_hervest", path=str(path)) from None
+            raise
         except BaseException:
             conn.close()
             raise
