@@ -108,3 +108,19 @@ def test_column_mapping_that_is_not_an_object_is_refused(tmp_path):
     with pytest.raises(HervestError) as refused:
         referral_import.load_mapping(tmp_path / "mapping.json")
     assert refused.value.key == "import.bad_mapping"
+
+
+def test_a_damaged_database_page_is_a_clear_refusal(store, db_path):
+    from app.domain import Case
+    from app.store import Store
+    from tests.conftest import PASSPHRASE
+
+    with store.write() as uow:
+        uow.insert_many(Case(unhcr_case_number=f"DEMO-{n}", notes="n" * 500) for n in range(300))
+    store.close()
+    data = bytearray(db_path.read_bytes())
+    data[4096 * 2 + 200] ^= 0xFF
+    db_path.write_bytes(data)
+    with pytest.raises(StoreError) as refused:
+        Store.open(db_path, "coordinator", PASSPHRASE)
+    assert refused.value.key == "store.not_hervest"
