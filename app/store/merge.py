@@ -27,6 +27,7 @@ from app.domain.records import Conflict
 from app.errors import HervestError
 from app.i18n import register_messages
 from app.store.codec import SqlValue, canonical_json, codec_for_entity
+from app.store.hlc import Timestamp
 from app.store.migrations import LATEST
 from app.store.unit_of_work import Change
 
@@ -137,6 +138,12 @@ def validate(change: Change) -> None:
         raise bad(f"unknown fields {sorted(unknown | ({'id'} & set(change.fields)))}")
     if change.seq < 1 or not change.device_id or not change.row_id:
         raise bad("missing device, number or row")
+    try:  # clocks are compared later: a malformed one must be refused here, not crash there
+        Timestamp.decode(change.hlc)
+        for hlc in (bases_of(change) or {}).values():
+            Timestamp.decode(hlc)
+    except (ValueError, TypeError, AttributeError):
+        raise bad("malformed clock") from None
 
 
 def bases_of(change: Change) -> dict[str, str] | None:
@@ -202,7 +209,8 @@ def apply_remote(store: Store, changes: Sequence[Change],
                  server_seqs: Sequence[int | None] | None = None) -> MergeResult:
     """Apply changes from other devices in ONE unit of work: all of them or none."""
     if server_seqs is not None and len(server_seqs) != len(changes):
-        raise ValueError("server_seqs must match changes")
+        raise HervestError("merge.bad_change", device="HQ", seq=len(changes),
+                           detail="server numbers do not match the changes")
     upgraded = [upgrade(c) for c in changes]
     for change in upgraded:
         validate(change)
