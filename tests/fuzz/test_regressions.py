@@ -124,3 +124,25 @@ def test_a_damaged_database_page_is_a_clear_refusal(store, db_path):
     with pytest.raises(StoreError) as refused:
         Store.open(db_path, "coordinator", PASSPHRASE)
     assert refused.value.key == "store.not_hervest"
+
+
+def test_hostile_pull_pages_are_refused_as_bad_changes(store, tmp_path):
+    """A pull page whose numbers do not match its changes, or a change with a malformed
+    clock, is refused with merge.bad_change and nothing applied (found by atheris)."""
+    import dataclasses
+
+    from app.domain import Case
+    from app.store.merge import BASE_KEY, apply_remote
+
+    with store.write() as uow:
+        uow.insert(Case(unhcr_case_number="DEMO-1"))
+        change = uow.changes[0]
+    foreign = dataclasses.replace(change, device_id="other-device")
+    for changes, seqs in (([foreign], [1, 2]),
+                          ([dataclasses.replace(foreign, hlc="0017954303557591.x")], None),
+                          ([dataclasses.replace(foreign, fields={
+                              **foreign.fields, BASE_KEY: '{"notes": 5}'})], None)):
+        with pytest.raises(HervestError) as refused:
+            apply_remote(store, changes, seqs)
+        assert refused.value.key == "merge.bad_change"
+    assert store.count(Case) == 1
