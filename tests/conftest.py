@@ -21,6 +21,13 @@ FAST_KDF = KdfParams(iterations=2, memory_kib=19 * 1024)
 PASSPHRASE = "test passphrase 123"
 
 
+@pytest.fixture(autouse=True)
+def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Switching the UI to Dutch or `--lang nl` sets HERVEST_LANG for the process; put it
+    back after every test so a later test's messages do not depend on the order."""
+    monkeypatch.setenv("HERVEST_LANG", os.environ["HERVEST_LANG"])
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "mission.db"
