@@ -93,12 +93,25 @@ def encode_change(change: Change) -> bytes:
 
 def decode_change(line: bytes) -> Change:
     """One line of a changes member; ValueError if it is not one."""
-    data = json.loads(line)
+    data = json.loads(line, parse_constant=_no_constant)
     if not isinstance(data, dict) or not isinstance(data.get("fields"), dict):
         raise ValueError("a change line is not an object with fields")
-    change = Change(str(data["device_id"]), int(data["seq"]), str(data["hlc"]),
-                    str(data["entity"]), str(data["row_id"]), str(data["op"]),
-                    data["fields"], data["user_id"], int(data["schema_version"]))
+    try:
+        change = Change(str(data["device_id"]), _integer(data["seq"]), str(data["hlc"]),
+                        str(data["entity"]), str(data["row_id"]), str(data["op"]),
+                        data["fields"], data["user_id"], _integer(data["schema_version"]))
+    except KeyError as missing:
+        raise ValueError(f"a change line lacks {missing}") from None
     if change.op not in ("insert", "update", "delete"):
         raise ValueError(f"unknown operation {change.op!r}")
     return change
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")  # Python's json accepts NaN, Infinity
+
+
+def _integer(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{value!r} is not an integer")
+    return value

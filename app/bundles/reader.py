@@ -235,7 +235,7 @@ class _ContentChecker:
     def _change(self, line: bytes) -> None:
         try:
             change = decode_change(line)
-        except (ValueError, KeyError, TypeError) as exc:
+        except ValueError as exc:
             raise ValueError(f"bad change line: {exc}") from None
         if change.device_id != self.record.device_id:
             raise ValueError("a change from another device")

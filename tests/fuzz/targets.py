@@ -308,7 +308,7 @@ TARGETS: dict[str, Target] = {t.name: t for t in (
     Target("bundle-content", signed_bundle_run, (HervestError,),
            lambda: [bundle_plaintext()]),
     Target("bundle-manifest", Manifest.from_bytes, (HervestError,), manifest_seeds),
-    Target("bundle-change-line", decode_change, (ValueError, KeyError, TypeError),
+    Target("bundle-change-line", decode_change, (ValueError,),
            change_line_seeds),
     Target("minisign", lambda d: minisign.parse(d.decode("utf-8", errors="replace")),
            (HervestError,), minisign_seeds),
