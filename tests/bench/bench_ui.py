@@ -38,7 +38,9 @@ GENERATED = 10_000  # cases the demo generator writes; bigger sets are scaled co
 
 def database(n: int) -> Path:
     """The cached demo database with n cases, made once (renamed into place when done)."""
-    path = CACHE / f"cases-{n}.db"
+    # Scaled copies hold no interviews or arrivals: their own name, so bench_process never
+    # takes one for a generated database of the same size.
+    path = CACHE / (f"cases-{n}.db" if n <= GENERATED else f"scaled-{n}.db")
     if path.exists():
         return path
     from app.demo import DemoGenerator
