@@ -22,7 +22,8 @@ def default_db_path() -> Path:
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=None,
-                        help="database file (default: %(default)s in the user data folder)")
+                        help="database file (default: the desktop app's, hervest.db in "
+                             "the user data folder)")
 
 
 def add_actor_argument(parser: argparse.ArgumentParser) -> None:
