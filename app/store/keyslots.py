@@ -187,11 +187,14 @@ class KeyFile:
             kek = self._params(kdf).derive(passphrase, _unb64(kdf["salt"]))
             key = ChaCha20Poly1305(kek).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]),
                                                 _aad(self.db_id, "user", slot["hint"]))
+            user_id = slot["user_id"]
+            if not isinstance(user_id, str):
+                raise TypeError("user id is not text")
         except InvalidTag:
             raise UnlockError("unlock.wrong") from None
         except (KeyError, ValueError, TypeError, AttributeError) as exc:
             raise self._damaged(exc) from None
-        return key, slot["user_id"]
+        return key, user_id
 
     def _damaged(self, exc: Exception) -> StoreError:
         return StoreError("store.keyfile_damaged", path=str(self.path), detail=str(exc))

@@ -79,10 +79,22 @@ def run_atheris(target: Target, seconds: float) -> Outcome:
         outcome.tried = int(runs[-1]) if runs else 0
         if done.returncode != 0:
             crashes = [p for p in Path(folder).iterdir() if p.name.startswith("crash-")]
-            detail = "\n".join(done.stderr.splitlines()[-25:])
-            found = f" input {b64(crashes[0].read_bytes())}" if crashes else ""
-            outcome.failures.append(f"exit {done.returncode}{found}\n{detail}")
+            found = f"\n  input {b64(crashes[0].read_bytes())}" if crashes else ""
+            detail = uncaught(done.stdout) or (
+                f"exit {done.returncode}\n" + "\n".join(done.stderr.splitlines()[-25:]))
+            outcome.failures.append(detail + found)
     return outcome
+
+
+def uncaught(stdout: str) -> str | None:
+    """The Python exception atheris printed, worded as describe() words it. Atheris prints
+    it on stdout and then exits, so libFuzzer's stderr only says "fuzz target exited"."""
+    _, marker, report = stdout.partition("=== Uncaught Python exception: ===")
+    if not marker or not report.strip():
+        return None
+    frames = re.findall(r'File "([^"]+)", line (\d+)', report)
+    where = f" at {Path(frames[-1][0]).name}:{frames[-1][1]}" if frames else ""
+    return f"{report.strip().splitlines()[0][:200]}{where}"
 
 
 def atheris_available() -> bool:

@@ -146,3 +146,35 @@ def test_hostile_pull_pages_are_refused_as_bad_changes(store, tmp_path):
             apply_remote(store, changes, seqs)
         assert refused.value.key == "merge.bad_change"
     assert store.count(Case) == 1
+
+
+@pytest.mark.parametrize("user_id", [None, 7])
+def test_user_slot_without_a_user_id_is_refused_clearly(store, db_path, user_id):
+    """A correctly wrapped user slot whose user id is missing or not text: the key file is
+    damaged, not a KeyError at unlock (found by atheris; the id is outside the slot's MAC)."""
+    from tests.conftest import PASSPHRASE
+
+    keyfile = json.loads(KeyFile.path_for(db_path).read_text())
+    for slot in keyfile["slots"]:
+        if slot["kind"] == "user":
+            slot.pop("user_id")
+            if user_id is not None:
+                slot["user_id"] = user_id
+    KeyFile.path_for(db_path).write_text(json.dumps(keyfile))
+    with pytest.raises(StoreError) as refused:
+        KeyFile.load(db_path).unwrap_user("coordinator", PASSPHRASE)
+    assert refused.value.key == "store.keyfile_damaged"
+
+
+def test_atheris_uncaught_exception_is_reported_not_just_an_exit():
+    """Atheris prints the exception on stdout; libFuzzer's stderr only says the target
+    exited. The harness must report the exception and where it was raised."""
+    from tests.fuzz.run import uncaught
+
+    stdout = ('\n === Uncaught Python exception: ===\nKeyError: \'user_id\'\n'
+              'Traceback (most recent call last):\n'
+              '  File "/w/tests/fuzz/targets.py", line 60, in check\n    self.run(data)\n'
+              '  File "/w/app/store/keyslots.py", line 194, in unwrap_user\n'
+              '    return key, slot["user_id"]\nKeyError: \'user_id\'\n')
+    assert uncaught(stdout) == "KeyError: 'user_id' at keyslots.py:194"
+    assert uncaught("INFO: nothing\n") is None
