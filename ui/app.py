@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from app.cli.common import default_db_path
+from app.resources import resource_path
 from app.store import Store
 from app.store.keyslots import KeyFile
 from ui import i18n
 from ui.qt import QApplication, QGuiApplication, QIcon, Qt, QWidget
 
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "hervest.svg"
+ICON = resource_path("icons", "hervest.svg")
 
 
 def make_application() -> QApplication:

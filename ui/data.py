@@ -34,7 +34,16 @@ from app.domain import (
     User,
 )
 from app.domain.enums import Attendance, DecisionOutcome, DraftStatus, InterviewKind
-from app.services import access, assessments, cases, deadlines, interviews, placement, training
+from app.services import (
+    access,
+    assessments,
+    cases,
+    conflicts,
+    deadlines,
+    interviews,
+    placement,
+    training,
+)
 from app.services import quota as quota_service
 from app.services.access import Action
 from app.store import Store
@@ -296,6 +305,10 @@ def assign_to_mission(store: Store, mission_id: str, case_ids: list[str]) -> lis
 
 def open_conflicts(store: Store) -> list[Conflict]:
     return access.select_visible(store, Conflict, "resolved = 0", order_by="remote_hlc")
+
+
+def resolve_conflict(store: Store, conflict_id: str, keep: conflicts.Keep) -> Conflict:
+    return conflicts.resolve(store, conflict_id, keep)
 
 
 def municipalities(store: Store) -> list[tuple[Municipality, int]]:

@@ -1,7 +1,12 @@
-"""Settings (language, idle lock) and the help dialog with every shortcut."""
+"""Settings (language, idle lock), the help dialog with every shortcut, and About
+(version, database schema, device id: what a help desk asks for first)."""
 
 from __future__ import annotations
 
+import html
+
+import app
+from app.store import Store
 from ui import settings
 from ui.qt import (
     QComboBox,
@@ -9,6 +14,9 @@ from ui.qt import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
+    QPushButton,
+    Qt,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -28,7 +36,9 @@ def shortcuts() -> list[tuple[str, str]]:
         ("Ctrl+W", _t("Close the open case or form tab")),
         ("Ctrl+Tab", _t("Next open tab")), ("Ctrl+S", _t("Save the form (as draft)")),
         ("F5", _t("Sync with HQ now")), ("Ctrl+E", _t("Export a bundle for USB")),
+        ("Ctrl+P", _t("Print a report (PDF)")),
         ("Ctrl+L", _t("Lock now")), ("Ctrl+,", _t("Settings")), ("F1", _t("This help")),
+        ("Shift+F1", _t("About Hervest (version, device)")),
         ("P / A / E / U", _t("Attendance grid: present, absent, excused, not recorded")),
         ("Alt + underlined letter", _t("Jump to a field or button")),
         ("Ctrl+Q", _t("Quit")),
@@ -36,7 +46,7 @@ def shortcuts() -> list[tuple[str, str]]:
 
 
 class HelpDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, store: Store | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Help", "Keyboard shortcuts"))
         self.resize(560, 460)
@@ -46,8 +56,41 @@ class HelpDialog(QDialog):
                      f"<table cellpadding='4'>{rows}</table>")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        if store is not None:
+            about = QPushButton(translate("Help", "&About Hervest…"))
+            about.setObjectName("about")
+            about.clicked.connect(lambda: AboutDialog(store, self).exec())
+            buttons.addButton(about, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addWidget(view)
+        layout.addWidget(buttons)
+
+
+class AboutDialog(QDialog):
+    """The one version number (pyproject.toml), the schema of the open database and this
+    laptop's device id, selectable so they can be read out or pasted to the help desk."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("About", "About Hervest"))
+        rows = ((translate("About", "Version"), app.__version__),
+                (translate("About", "Database schema"), str(store.schema_version)),
+                (translate("About", "Device id"), store.device_id),
+                (translate("About", "Enrolled with"), store.meta("sync_server_url")
+                 or translate("About", "not enrolled")))
+        summary = translate("About", "Resettlement selection missions, offline first; all "
+                                     "data encrypted on this laptop.")
+        self.text = QLabel(
+            f"<h3>Hervest</h3><p>{html.escape(summary)}</p><table cellpadding='3'>" + "".join(
+                f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
+                for k, v in rows) + "</table>")
+        self.text.setObjectName("aboutText")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
         layout.addWidget(buttons)
 
 

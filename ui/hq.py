@@ -4,17 +4,21 @@ conflicts from sync, municipality placement. Shown only to HQ roles."""
 from __future__ import annotations
 
 import html
+import json
 
-from app.domain import Framework
+from app.domain import Conflict, Framework
 from app.errors import HervestError
+from app.i18n import tr
+from app.services.conflicts import Keep
 from app.services.quota import FrameworkReport, YearFigures
 from app.store import Store
 from ui import data
 from ui.case_list import CaseListPage
-from ui.i18n import format_date
+from ui.i18n import format_date, language
 from ui.labels import label
 from ui.ops import Reader, error_text
 from ui.qt import (
+    QAbstractItemView,
     QColor,
     QComboBox,
     QFont,
@@ -31,11 +35,13 @@ from ui.qt import (
     QSplitter,
     QStringListModel,
     Qt,
+    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
     translate,
 )
+from ui.widgets import TextTableModel
 
 SERIES = (("target", "#9aa5b1"), ("mission", "#3a6ea5"), ("dossier", "#e0a526"),
           ("nareis", "#6aa84f"))
@@ -263,27 +269,73 @@ class DecisionsPage(QWidget):
 
 
 class ConflictsPage(QWidget):
-    """Concurrent edits of assessments and decisions that sync could not merge."""
+    """Concurrent edits of assessments and decisions that sync could not merge: pick the
+    value to keep; it is written to the record and the conflict is marked resolved. Every
+    replica holds the same conflict, so the columns say "current" and "other", not whose."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.view = QTextBrowser()
-        self.view.setObjectName("conflicts")
-        QVBoxLayout(self).addWidget(self.view)
+        self.items: list[Conflict] = []
+        self.model = TextTableModel([_t("Record"), _t("Field"), _t("Current value"),
+                                     _t("Other value"), _t("Other device")], self)
+        self.table = QTableView()
+        self.table.setObjectName("conflicts")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty = QLabel(_t("<i>No open conflicts.</i>"))
+        self.keep_local = QPushButton(_t("Keep the &current value"))
+        self.keep_local.setObjectName("keepLocal")
+        self.keep_remote = QPushButton(_t("Use the &other value"))
+        self.keep_remote.setObjectName("keepRemote")
+        self.keep_local.clicked.connect(lambda: self.resolve(Keep.LOCAL))
+        self.keep_remote.clicked.connect(lambda: self.resolve(Keep.REMOTE))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_local)
+        buttons.addWidget(self.keep_remote)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_t("<h3>Open conflicts</h3>")))
+        layout.addWidget(self.empty)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
 
     def reload(self) -> None:
-        rows = "".join(
-            f"<tr><td>{html.escape(c.entity)}</td><td>{html.escape(c.field_name)}</td>"
-            f"<td>{html.escape(c.local_value)}</td><td>{html.escape(c.remote_value)}</td>"
-            f"<td>{html.escape(c.remote_device[:8])}</td></tr>"
-            for c in data.open_conflicts(self.store))
-        self.view.setHtml(
-            f"<h3>{_t('Open conflicts')}</h3>" + (
-                f"<table border='1' cellspacing='0' cellpadding='3'><tr><th>{_t('Record')}</th>"
-                f"<th>{_t('Field')}</th><th>{_t('This laptop')}</th><th>{_t('Other device')}"
-                f"</th><th>{_t('Device')}</th></tr>{rows}</table>" if rows
-                else f"<p><i>{_t('No open conflicts.')}</i></p>"))
+        self.items = data.open_conflicts(self.store)
+        self.model.set_rows((tr(f"resource.{c.entity}", language()), *_conflict_values(c),
+                             c.remote_device[:8]) for c in self.items)
+        self.table.resizeColumnsToContents()
+        self.empty.setVisible(not self.items)
+        for button in (self.keep_local, self.keep_remote):
+            button.setEnabled(bool(self.items))
+        if self.items:
+            self.table.selectRow(0)
+
+    def resolve(self, keep: Keep) -> None:
+        row = self.table.currentIndex().row()
+        if not 0 <= row < len(self.items):
+            return
+        try:
+            data.resolve_conflict(self.store, self.items[row].id, keep)
+        except HervestError as error:
+            QMessageBox.warning(self, _t("Not possible"), error_text(error))
+        self.reload()
+
+
+def _conflict_values(conflict: Conflict) -> tuple[str, str, str]:
+    """Field, current and other value as a person reads them (a vocabulary's label)."""
+    if conflict.field_name == "id":  # a delete that was overruled: the record stayed
+        return _t("(the whole record)"), _t("Kept"), _t("Deleted")
+
+    def shown(raw: str) -> str:
+        value = json.loads(raw)
+        return label(value) if isinstance(value, str) else "" if value is None else str(value)
+
+    return conflict.field_name, shown(conflict.local_value), shown(conflict.remote_value)
 
 
 class PlacementPage(QWidget):

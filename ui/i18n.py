@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 
+from app.resources import resource_path
 from ui import settings
 from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS = resource_path("translations")
 _installed: list[QTranslator] = []
 _current = ["en"]
 

@@ -4,13 +4,13 @@ idle lock and shortcuts."""
 
 from __future__ import annotations
 
-from app.domain import Framework, Person, Training
+from app.domain import Conflict, Framework, Person, Training
 from app.store import Store
 from ui import data, i18n, settings
 from ui.case_list import CaseListPage
 from ui.case_view import CaseView
 from ui.dashboard import DashboardPage
-from ui.dialogs import HelpDialog, SettingsDialog
+from ui.dialogs import AboutDialog, HelpDialog, SettingsDialog
 from ui.forms import FORMS, RecordForm, draft_key
 from ui.hq import ConflictsPage, DecisionsPage, PlacementPage, PlanningPage, QuotaPage
 from ui.labels import label
@@ -154,13 +154,14 @@ class MainWindow(QMainWindow):
             self.quota = QuotaPage(store, self.reader)
             self.planning = PlanningPage(store, self.reader)
             self.decisions = DecisionsPage(store, self.reader)
-            self.conflicts = ConflictsPage(store)
             self.placement = PlacementPage(store, self.reader)
             for title, page in ((_t("Quota"), self.quota), (_t("Mission planning"),
                                 self.planning), (_t("Final decisions"), self.decisions),
-                                (_t("Conflicts"), self.conflicts),
                                 (_t("Placement"), self.placement)):
                 self._add_page(title, page)
+        if data.can_write(store, Conflict):  # IND resolves assessments, HQ final decisions
+            self.conflicts = ConflictsPage(store)
+            self._add_page(_t("Conflicts"), self.conflicts)
         self.nav.selectionModel().currentChanged.connect(
             lambda index, _: self.show_page(index.row()))
         splitter = QSplitter()
@@ -214,10 +215,14 @@ class MainWindow(QMainWindow):
         bar.addWidget(caption)
         bar.addWidget(self.mission)
         bar.addSeparator()
-        for text, slot in ((_t("Sync now"), lambda: self.transfers.sync_now()),
-                           (_t("Export bundle…"), lambda: self.transfers.export_bundle()),
-                           (_t("Lock"), self.lock), (_t("Settings"), self.open_settings),
-                           (_t("Help"), self.open_help)):
+        actions = [(_t("Sync now"), lambda: self.transfers.sync_now()),
+                   (_t("Export bundle…"), lambda: self.transfers.export_bundle())]
+        if data.can_write(self.store, Framework):  # HQ reads the sticks from the field
+            actions.append((_t("Import bundle…"), self.open_import))
+        actions += [(_t("Print report…"), self.open_report), (_t("Enrol…"), self.open_enrol),
+                    (_t("Lock"), self.lock), (_t("Settings"), self.open_settings),
+                    (_t("Help"), self.open_help)]
+        for text, slot in actions:
             bar.addAction(text, slot)
 
     def _add_page(self, title: str, page: QWidget) -> None:
@@ -239,6 +244,8 @@ class MainWindow(QMainWindow):
         bind("Ctrl+M", lambda: (self.mission.setFocus(), self.mission.showPopup()))
         bind("Ctrl+W", lambda: self.cases.close_tab(self.cases.currentIndex()))
         bind("F1", self.open_help)
+        bind("Shift+F1", self.open_about)
+        bind("Ctrl+P", self.open_report)
         bind("F5", self.transfers.sync_now)
         bind("Ctrl+E", self.transfers.export_bundle)
         bind("Ctrl+,", self.open_settings)
@@ -322,7 +329,32 @@ class MainWindow(QMainWindow):
         return window
 
     def open_help(self) -> None:
-        HelpDialog(self).exec()
+        HelpDialog(self, self.store).exec()
+
+    def open_about(self) -> None:
+        AboutDialog(self.store, self).exec()
+
+    def open_enrol(self) -> None:
+        from ui.enrol import EnrolDialog  # loads the sync client only when asked for
+
+        EnrolDialog(self.store, self).exec()
+        self.sync_status.refresh()
+
+    def open_import(self) -> None:
+        from ui.bundle_import import ImportBundleDialog
+
+        dialog = ImportBundleDialog(self.store, self)
+        dialog.imported.connect(lambda _: self.mission_changed())
+        dialog.exec()
+
+    def current_case_id(self) -> str | None:
+        view = self.cases.currentWidget()
+        return view.detail.case.id if isinstance(view, CaseView) else None
+
+    def open_report(self) -> None:
+        from ui.report_dialog import ReportDialog  # reportlab loads on first use
+
+        ReportDialog(self.store, self.mission_id(), self.current_case_id(), self).exec()
 
     def closeEvent(self, event: object) -> None:
         if self in _windows:

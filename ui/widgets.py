@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from ui.qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from ui.qt import (
+    QAbstractTableModel,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QWidget,
+)
 
 
 def add_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> None:
@@ -28,3 +38,35 @@ def ok_cancel(dialog: QDialog, on_ok: object) -> QDialogButtonBox:
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+class TextTableModel(QAbstractTableModel):
+    """Read-only rows of display text under fixed headers, for short listings (conflicts);
+    a long listing reads its rows lazily instead (`ui.case_model`)."""
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: list[Sequence[str]] = []
+
+    def set_rows(self, rows: Iterable[Sequence[str]]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None

@@ -12,6 +12,12 @@ import pytest
 from app.demo import DemoGenerator
 from app.domain import Role
 from app.store import Store
+from tests.bundles.conftest import (  # noqa: F401  (a laptop, HQ's store and keys)
+    hq_keys,
+    hq_store,
+    laptop,
+    laptop_template,
+)
 from tests.conftest import FAST_KDF, PASSPHRASE
 from ui.ops import Op
 from ui.qt import QSettings
