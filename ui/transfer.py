@@ -70,7 +70,9 @@ class Transfers(QObject):
                                                 "hervest-export.age", "age (*.age)")
         if not target:
             return
-        self._cancel = lambda: None  # the writer cannot stop midway; it leaves no file
-        op = Op(self.store, lambda store, _r: export_bundle(store, Path(target), recipients),
-                parent=self)
+        # Cancel stops the writer between chunks (a busy bar: the size is not known
+        # beforehand); the half-written temp file is removed, nothing appears at target.
+        op = Op(self.store, lambda store, report: export_bundle(
+            store, Path(target), recipients, check=lambda: report(0, 0)), parent=self)
+        self._cancel = op.cancel
         self._start(op, _t("Bundle written: %1").replace("%1", target))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -72,8 +72,11 @@ def parse_recipients(recipients: Sequence[str]) -> list[x25519.Recipient]:
 
 
 def export_bundle(store: Store, out: Path, recipients: Sequence[str],
-                  mission_id: str | None = None) -> ExportResult:
-    """Write the bundle (and `<out>.minisig`); nothing appears at `out` unless complete."""
+                  mission_id: str | None = None,
+                  check: Callable[[], None] | None = None) -> ExportResult:
+    """Write the bundle (and `<out>.minisig`); nothing appears at `out` unless complete.
+    `check` is called between chunks; what it raises (a user's Cancel) stops the export
+    and comes out unchanged, with no file left behind."""
     out = Path(out)
     age_recipients = parse_recipients(recipients)
     snapshot = store.clone()
@@ -84,10 +87,12 @@ def export_bundle(store: Store, out: Path, recipients: Sequence[str],
         if next(unacked_changes(snapshot, mission_id), None) is None:
             raise HervestError("bundle.nothing")
         source = _BundleSource(snapshot, mission_id)
+        stopped: list[BaseException] = []
         try:
             with atomic_writer(out) as fh:
                 sink = _HashingSink(fh)
-                pyrage.encrypt_io(ChunkReader(source.chunks()), sink, age_recipients)
+                chunks = _checked(source.chunks(), check, stopped) if check else source.chunks()
+                pyrage.encrypt_io(ChunkReader(chunks), sink, age_recipients)
                 result = ExportResult(out, signature_path(out), source.manifest,
                                       sink.sha256.hexdigest(), sink.size)
                 write_atomic(result.signature_path, minisign.sign(
@@ -96,6 +101,10 @@ def export_bundle(store: Store, out: Path, recipients: Sequence[str],
         except OSError as exc:
             raise HervestError("bundle.write_failed", path=str(out),
                                detail=exc.strerror or exc) from None
+        except pyrage.EncryptError:
+            if stopped:  # the age library turned the check's exception into its own
+                raise stopped[0] from None
+            raise
     finally:
         snapshot.close()
     with store.write() as uow:
@@ -105,6 +114,17 @@ def export_bundle(store: Store, out: Path, recipients: Sequence[str],
                                     "seq_max": result.manifest.seq_max,
                                     "attachments": result.manifest.attachments})
     return result
+
+
+def _checked(chunks: Iterator[bytes], check: Callable[[], None],
+             stopped: list[BaseException]) -> Iterator[bytes]:
+    for chunk in chunks:
+        try:
+            check()
+        except BaseException as exc:
+            stopped.append(exc)
+            raise
+        yield chunk
 
 
 class _BundleSource:

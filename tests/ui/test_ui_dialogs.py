@@ -4,12 +4,13 @@ refused), enrolment against a real HQ server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
 import app
 from app.bundles import minisign
-from app.bundles.writer import export_bundle
+from app.bundles.writer import RECIPIENTS_META, export_bundle
 from app.domain import Case, Conflict, Mission, Outcome, Role
 from app.domain.records import AssessmentRecord
 from app.store import Store
@@ -23,6 +24,7 @@ from ui.bundle_import import ImportBundleDialog
 from ui.dialogs import AboutDialog
 from ui.enrol import EnrolDialog
 from ui.main_window import MainWindow
+from ui.qt import QFileDialog
 from ui.report_dialog import ReportDialog
 
 
@@ -165,3 +167,40 @@ def test_enrol_dialog_enrols_with_a_live_hq(qtbot, ind_store: Store, tmp_path: P
     finally:
         server_store.close()
 
+
+
+def _export_from_window(qtbot, monkeypatch, laptop: Store, keys: HqKeys,
+                        target: Path) -> tuple[MainWindow, list[str]]:
+    laptop.set_meta(RECIPIENTS_META, json.dumps(keys.recipients))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window = MainWindow(laptop)
+    qtbot.addWidget(window)
+    messages: list[str] = []
+    window.transfers.finished.connect(messages.append)
+    return window, messages
+
+
+def test_export_from_the_window_can_be_cancelled(qtbot, monkeypatch, laptop: Store,
+                                                 hq_keys: HqKeys, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "field.age"
+    target.parent.mkdir()
+    window, messages = _export_from_window(qtbot, monkeypatch, laptop, hq_keys, target)
+    status = window.sync_status
+    shown = status.show_progress
+
+    def press_cancel_once_busy(done: int, total: int) -> None:
+        shown(done, total)
+        if status.cancel.isVisibleTo(status):
+            status.cancel.click()  # the real button, while the export is under way
+
+    monkeypatch.setattr(status, "show_progress", press_cancel_once_busy)
+    window.transfers.export_bundle()
+    assert messages == ["Cancelled."]
+    assert list(target.parent.iterdir()) == []  # no bundle, no signature, no temp file
+    assert laptop.scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'bundle-export'") == 0
+    assert window.transfers.running is None
+
+    monkeypatch.setattr(status, "show_progress", shown)  # no Cancel: the export completes
+    window.transfers.export_bundle()
+    assert messages[-1] == f"Bundle written: {target}"
+    assert target.read_bytes()[:21] == b"age-encryption.org/v1"
