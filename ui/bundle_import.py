@@ -9,9 +9,8 @@ from pathlib import Path
 from app.bundles.importer import ImportResult, import_bundle
 from app.bundles.minisign import parse_public_key_file
 from app.bundles.reader import DeviceKey, load_identities
-from app.i18n import tr
 from app.store import Store
-from ui.i18n import language
+from ui.i18n import core_text
 from ui.ops import Op, error_text
 from ui.qt import (
     QDialog,
@@ -135,10 +134,11 @@ class ImportBundleDialog(QDialog):
         self.message.setText(text)
 
     def _done(self, result: ImportResult) -> None:
-        self._finish(tr("bundle.imported", language(), bundle_id=result.manifest.bundle_id,
-                        device=result.manifest.device_id, applied=result.applied,
-                        changes=result.manifest.changes, skipped=result.skipped,
-                        attachments=result.attachments_added))
+        manifest = result.manifest
+        self._finish(core_text("bundle.imported", bundle_id=manifest.bundle_id,
+                               device=manifest.device_id, applied=result.applied,
+                               changes=manifest.changes, skipped=result.skipped,
+                               attachments=result.attachments_added))
         self.imported.emit(result)
 
     def _failed(self, error: object) -> None:

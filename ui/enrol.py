@@ -4,10 +4,9 @@ is `sync.client.enroll`, run in a worker so a slow line never freezes the window
 
 from __future__ import annotations
 
-from app.i18n import tr
 from app.store import Store
 from sync.client.enroll import enroll
-from ui.i18n import language
+from ui.i18n import core_text
 from ui.ops import Op, error_text
 from ui.qt import (
     QDialog,
@@ -82,9 +81,8 @@ class EnrolDialog(QDialog):
     def _done(self, _answer: object) -> None:
         self.succeeded = True
         self.enrol_button.setEnabled(True)
-        self.message.setText(tr("sync.enrolled", language(),
-                                url=self.store.meta("sync_server_url"),
-                                device=self.store.device_id))
+        self.message.setText(core_text("sync.enrolled", device=self.store.device_id,
+                                       url=self.store.meta("sync_server_url")))
 
     def _failed(self, error: object) -> None:
         self.enrol_button.setEnabled(True)

@@ -8,13 +8,12 @@ import json
 
 from app.domain import Conflict, Framework
 from app.errors import HervestError
-from app.i18n import tr
 from app.services.conflicts import Keep
 from app.services.quota import FrameworkReport, YearFigures
 from app.store import Store
 from ui import data
 from ui.case_list import CaseListPage
-from ui.i18n import format_date, language
+from ui.i18n import core_text, format_date
 from ui.labels import label
 from ui.ops import Reader, error_text
 from ui.qt import (
@@ -306,7 +305,7 @@ class ConflictsPage(QWidget):
 
     def reload(self) -> None:
         self.items = data.open_conflicts(self.store)
-        self.model.set_rows((tr(f"resource.{c.entity}", language()), *_conflict_values(c),
+        self.model.set_rows((core_text(f"resource.{c.entity}"), *_conflict_values(c),
                              c.remote_device[:8]) for c in self.items)
         self.table.resizeColumnsToContents()
         self.empty.setVisible(not self.items)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from app import i18n as core
 from app.resources import resource_path
 from ui import settings
 from ui.qt import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -18,6 +19,12 @@ _current = ["en"]
 def language() -> str:
     """The language of the running UI (set by `install`)."""
     return _current[0]
+
+
+def core_text(key: str, **params: object) -> str:
+    """A message of the core catalogue (`app.i18n`) in the UI's language; named apart from
+    `tr` so lupdate does not take the key for an English source text."""
+    return core.tr(key, language(), **params)
 
 
 def install(code: str | None = None) -> str:

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.domain import Case, Training
-from app.i18n import tr
 from app.reports.attendance import render_attendance
 from app.reports.case_summary import render_case
 from app.reports.document import Report
@@ -16,7 +15,7 @@ from app.reports.mission import render_mission
 from app.reports.municipality import render_municipality
 from app.store import Store
 from ui import data
-from ui.i18n import language
+from ui.i18n import core_text, language
 from ui.ops import Op, error_text
 from ui.qt import (
     QComboBox,
@@ -119,7 +118,7 @@ class ReportDialog(QDialog):
         op = Op(self.store, lambda store, _report: render(store, ref, target, lang),
                 parent=self)
         op.succeeded.connect(lambda report: self._finish(
-            tr("report.written", lang, path=str(target), pages=report.pages)))
+            core_text("report.written", path=str(target), pages=report.pages)))
         op.failed.connect(lambda error: self._finish(error_text(error)))
         return op.start()
 

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>About</name>
+    <message>
+        <source>About Hervest</source>
+        <translation>About Hervest</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Database schema</source>
+        <translation>Database schema</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Device id</translation>
+    </message>
+    <message>
+        <source>Enrolled with</source>
+        <translation>Enrolled with</translation>
+    </message>
+    <message>
+        <source>not enrolled</source>
+        <translation>not enrolled</translation>
+    </message>
+    <message>
+        <source>Resettlement selection missions, offline first; all data encrypted on this laptop.</source>
+        <translation>Resettlement selection missions, offline first; all data encrypted on this laptop.</translation>
+    </message>
+</context>
+<context>
     <name>CaseList</name>
     <message>
         <source>Search names (any script or spelling), UNHCR numbers, nationality…</source>
@@ -357,6 +388,45 @@
     </message>
 </context>
 <context>
+    <name>Enrol</name>
+    <message>
+        <source>Enrol with HQ</source>
+        <translation>Enrol with HQ</translation>
+    </message>
+    <message>
+        <source>Paste the one-time enrolment code that HQ gave you. This laptop&apos;s key is registered with HQ; the code cannot be used again.</source>
+        <translation>Paste the one-time enrolment code that HQ gave you. This laptop&apos;s key is registered with HQ; the code cannot be used again.</translation>
+    </message>
+    <message>
+        <source>only if this network needs one, e.g. http://proxy:3128</source>
+        <translation>only if this network needs one, e.g. http://proxy:3128</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code</source>
+        <translation>Enrolment &amp;code</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>&amp;Proxy</translation>
+    </message>
+    <message>
+        <source>This laptop is enrolled with %1; a new code replaces that enrolment.</source>
+        <translation>This laptop is enrolled with %1; a new code replaces that enrolment.</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Enrol</translation>
+    </message>
+    <message>
+        <source>Paste the enrolment code first.</source>
+        <translation>Paste the enrolment code first.</translation>
+    </message>
+    <message>
+        <source>Enrolling with HQ…</source>
+        <translation>Enrolling with HQ…</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <source>IND interview</source>
@@ -542,6 +612,42 @@
         <translation>&amp;Refuse</translation>
     </message>
     <message>
+        <source>Current value</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No open conflicts.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;No open conflicts.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;current value</source>
+        <translation>Keep the &amp;current value</translation>
+    </message>
+    <message>
+        <source>Use the &amp;other value</source>
+        <translation>Use the &amp;other value</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Open conflicts&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Open conflicts&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>(the whole record)</source>
+        <translation>(the whole record)</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
         <source>&amp;Place case in municipality</source>
         <translation>&amp;Place case in municipality</translation>
     </message>
@@ -598,10 +704,6 @@
         <translation>Proposal</translation>
     </message>
     <message>
-        <source>Open conflicts</source>
-        <translation>Open conflicts</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>Record</translation>
     </message>
@@ -610,20 +712,8 @@
         <translation>Field</translation>
     </message>
     <message>
-        <source>This laptop</source>
-        <translation>This laptop</translation>
-    </message>
-    <message>
         <source>Other device</source>
         <translation>Other device</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Device</translation>
-    </message>
-    <message>
-        <source>No open conflicts.</source>
-        <translation>No open conflicts.</translation>
     </message>
 </context>
 <context>
@@ -665,6 +755,10 @@
         <translation>Export a bundle for USB</translation>
     </message>
     <message>
+        <source>Print a report (PDF)</source>
+        <translation>Print a report (PDF)</translation>
+    </message>
+    <message>
         <source>Lock now</source>
         <translation>Lock now</translation>
     </message>
@@ -675,6 +769,10 @@
     <message>
         <source>This help</source>
         <translation>This help</translation>
+    </message>
+    <message>
+        <source>About Hervest (version, device)</source>
+        <translation>About Hervest (version, device)</translation>
     </message>
     <message>
         <source>Attendance grid: present, absent, excused, not recorded</source>
@@ -691,6 +789,77 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;About Hervest…</source>
+        <translation>&amp;About Hervest…</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Import bundle</source>
+        <translation>Import bundle</translation>
+    </message>
+    <message>
+        <source>Import a bundle that a mission laptop exported to USB. It is checked against the laptop&apos;s key before anything is changed; a bundle imported twice changes nothing.</source>
+        <translation>Import a bundle that a mission laptop exported to USB. It is checked against the laptop&apos;s key before anything is changed; a bundle imported twice changes nothing.</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>Bundles (*.age);;All files (*)</source>
+        <translation>Bundles (*.age);;All files (*)</translation>
+    </message>
+    <message>
+        <source>HQ identity file</source>
+        <translation>HQ identity file</translation>
+    </message>
+    <message>
+        <source>Identity files (*.txt *.key);;All files (*)</source>
+        <translation>Identity files (*.txt *.key);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Laptop public key</source>
+        <translation>Laptop public key</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>Public keys (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle</source>
+        <translation>&amp;Bundle</translation>
+    </message>
+    <message>
+        <source>HQ &amp;identity file</source>
+        <translation>HQ &amp;identity file</translation>
+    </message>
+    <message>
+        <source>Laptop&apos;s public &amp;key</source>
+        <translation>Laptop&apos;s public &amp;key</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Choose the bundle, HQ&apos;s identity file and the laptop&apos;s public key first.</source>
+        <translation>Choose the bundle, HQ&apos;s identity file and the laptop&apos;s public key first.</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>File not found: %1</translation>
+    </message>
+    <message>
+        <source>Checking and importing the bundle…</source>
+        <translation>Checking and importing the bundle…</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1218,18 @@
         <translation>Export bundle…</translation>
     </message>
     <message>
+        <source>Import bundle…</source>
+        <translation>Import bundle…</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>Print report…</translation>
+    </message>
+    <message>
+        <source>Enrol…</source>
+        <translation>Enrol…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
@@ -1074,6 +1255,57 @@
     <message>
         <source>Something went wrong: %1</source>
         <translation>Something went wrong: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Print report</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Report</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;For</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The PDF holds personal data outside the encrypted database.&lt;/b&gt; Save it only on an encrypted drive, never on a shared or cloud folder, and delete it when it is no longer needed.</source>
+        <translation>&lt;b&gt;The PDF holds personal data outside the encrypted database.&lt;/b&gt; Save it only on an encrypted drive, never on a shared or cloud folder, and delete it when it is no longer needed.</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Save PDF…</translation>
+    </message>
+    <message>
+        <source>Mission report</source>
+        <translation>Mission report</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Case summary</translation>
+    </message>
+    <message>
+        <source>CO attendance sheets</source>
+        <translation>CO attendance sheets</translation>
+    </message>
+    <message>
+        <source>Municipality profile</source>
+        <translation>Municipality profile</translation>
+    </message>
+    <message>
+        <source>There is nothing to report on yet.</source>
+        <translation>There is nothing to report on yet.</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Writing the PDF…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
+    <name>About</name>
+    <message>
+        <source>About Hervest</source>
+        <translation>Over Hervest</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Database schema</source>
+        <translation>Databaseschema</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Apparaat-id</translation>
+    </message>
+    <message>
+        <source>Enrolled with</source>
+        <translation>Aangemeld bij</translation>
+    </message>
+    <message>
+        <source>not enrolled</source>
+        <translation>niet aangemeld</translation>
+    </message>
+    <message>
+        <source>Resettlement selection missions, offline first; all data encrypted on this laptop.</source>
+        <translation>Selectiemissies voor hervestiging, offline eerst; alle gegevens versleuteld op deze laptop.</translation>
+    </message>
+</context>
+<context>
     <name>CaseList</name>
     <message>
         <source>Search names (any script or spelling), UNHCR numbers, nationality…</source>
@@ -357,6 +388,45 @@
     </message>
 </context>
 <context>
+    <name>Enrol</name>
+    <message>
+        <source>Enrol with HQ</source>
+        <translation>Aanmelden bij HQ</translation>
+    </message>
+    <message>
+        <source>Paste the one-time enrolment code that HQ gave you. This laptop&apos;s key is registered with HQ; the code cannot be used again.</source>
+        <translation>Plak de eenmalige aanmeldcode die u van HQ kreeg. De sleutel van deze laptop wordt bij HQ geregistreerd; de code kan daarna niet opnieuw worden gebruikt.</translation>
+    </message>
+    <message>
+        <source>only if this network needs one, e.g. http://proxy:3128</source>
+        <translation>alleen als dit netwerk er een vereist, bijv. http://proxy:3128</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code</source>
+        <translation>Aanmeld&amp;code</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy</source>
+        <translation>&amp;Proxy</translation>
+    </message>
+    <message>
+        <source>This laptop is enrolled with %1; a new code replaces that enrolment.</source>
+        <translation>Deze laptop is aangemeld bij %1; een nieuwe code vervangt die aanmelding.</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Aanmelden</translation>
+    </message>
+    <message>
+        <source>Paste the enrolment code first.</source>
+        <translation>Plak eerst de aanmeldcode.</translation>
+    </message>
+    <message>
+        <source>Enrolling with HQ…</source>
+        <translation>Aanmelden bij HQ…</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <source>IND interview</source>
@@ -542,6 +612,42 @@
         <translation>&amp;Afwijzen</translation>
     </message>
     <message>
+        <source>Current value</source>
+        <translation>Huidige waarde</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>Andere waarde</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No open conflicts.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Geen openstaande conflicten.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;current value</source>
+        <translation>&amp;Huidige waarde behouden</translation>
+    </message>
+    <message>
+        <source>Use the &amp;other value</source>
+        <translation>&amp;Andere waarde gebruiken</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Open conflicts&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Openstaande conflicten&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>(the whole record)</source>
+        <translation>(het hele record)</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behouden</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
         <source>&amp;Place case in municipality</source>
         <translation>Zaak in gemeente &amp;plaatsen</translation>
     </message>
@@ -598,10 +704,6 @@
         <translation>Voorstel</translation>
     </message>
     <message>
-        <source>Open conflicts</source>
-        <translation>Open conflicten</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>Gegeven</translation>
     </message>
@@ -610,20 +712,8 @@
         <translation>Veld</translation>
     </message>
     <message>
-        <source>This laptop</source>
-        <translation>Deze laptop</translation>
-    </message>
-    <message>
         <source>Other device</source>
         <translation>Ander apparaat</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>Apparaat</translation>
-    </message>
-    <message>
-        <source>No open conflicts.</source>
-        <translation>Geen open conflicten.</translation>
     </message>
 </context>
 <context>
@@ -665,6 +755,10 @@
         <translation>Een bundel voor USB exporteren</translation>
     </message>
     <message>
+        <source>Print a report (PDF)</source>
+        <translation>Een rapport afdrukken (PDF)</translation>
+    </message>
+    <message>
         <source>Lock now</source>
         <translation>Nu vergrendelen</translation>
     </message>
@@ -675,6 +769,10 @@
     <message>
         <source>This help</source>
         <translation>Deze hulp</translation>
+    </message>
+    <message>
+        <source>About Hervest (version, device)</source>
+        <translation>Over Hervest (versie, apparaat)</translation>
     </message>
     <message>
         <source>Attendance grid: present, absent, excused, not recorded</source>
@@ -691,6 +789,77 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>&amp;About Hervest…</source>
+        <translation>&amp;Over Hervest…</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Import bundle</source>
+        <translation>Bundel importeren</translation>
+    </message>
+    <message>
+        <source>Import a bundle that a mission laptop exported to USB. It is checked against the laptop&apos;s key before anything is changed; a bundle imported twice changes nothing.</source>
+        <translation>Importeer een bundel die een missielaptop naar USB heeft geëxporteerd. De bundel wordt tegen de sleutel van die laptop gecontroleerd voordat er iets verandert; een bundel die twee keer wordt geïmporteerd, verandert niets.</translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation>Bundel</translation>
+    </message>
+    <message>
+        <source>Bundles (*.age);;All files (*)</source>
+        <translation>Bundels (*.age);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>HQ identity file</source>
+        <translation>Identiteitsbestand van HQ</translation>
+    </message>
+    <message>
+        <source>Identity files (*.txt *.key);;All files (*)</source>
+        <translation>Identiteitsbestanden (*.txt *.key);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Laptop public key</source>
+        <translation>Publieke sleutel van de laptop</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>Publieke sleutels (*.pub);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Bundle</source>
+        <translation>&amp;Bundel</translation>
+    </message>
+    <message>
+        <source>HQ &amp;identity file</source>
+        <translation>&amp;Identiteitsbestand van HQ</translation>
+    </message>
+    <message>
+        <source>Laptop&apos;s public &amp;key</source>
+        <translation>Publieke &amp;sleutel van de laptop</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <source>Choose the bundle, HQ&apos;s identity file and the laptop&apos;s public key first.</source>
+        <translation>Kies eerst de bundel, het identiteitsbestand van HQ en de publieke sleutel van de laptop.</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Bestand niet gevonden: %1</translation>
+    </message>
+    <message>
+        <source>Checking and importing the bundle…</source>
+        <translation>Bundel controleren en importeren…</translation>
     </message>
 </context>
 <context>
@@ -1049,6 +1218,18 @@
         <translation>Bundel exporteren…</translation>
     </message>
     <message>
+        <source>Import bundle…</source>
+        <translation>Bundel importeren…</translation>
+    </message>
+    <message>
+        <source>Print report…</source>
+        <translation>Rapport afdrukken…</translation>
+    </message>
+    <message>
+        <source>Enrol…</source>
+        <translation>Aanmelden…</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
@@ -1074,6 +1255,57 @@
     <message>
         <source>Something went wrong: %1</source>
         <translation>Er ging iets mis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Print report</source>
+        <translation>Rapport afdrukken</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>&amp;Rapport</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>&amp;Voor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The PDF holds personal data outside the encrypted database.&lt;/b&gt; Save it only on an encrypted drive, never on a shared or cloud folder, and delete it when it is no longer needed.</source>
+        <translation>&lt;b&gt;De PDF bevat persoonsgegevens buiten de versleutelde database.&lt;/b&gt; Sla hem alleen op een versleutelde schijf op, nooit in een gedeelde map of cloudmap, en verwijder hem zodra hij niet meer nodig is.</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>PDF &amp;opslaan…</translation>
+    </message>
+    <message>
+        <source>Mission report</source>
+        <translation>Missierapport</translation>
+    </message>
+    <message>
+        <source>Case summary</source>
+        <translation>Samenvatting van de zaak</translation>
+    </message>
+    <message>
+        <source>CO attendance sheets</source>
+        <translation>Presentielijsten CO</translation>
+    </message>
+    <message>
+        <source>Municipality profile</source>
+        <translation>Gemeenteprofiel</translation>
+    </message>
+    <message>
+        <source>There is nothing to report on yet.</source>
+        <translation>Er is nog niets om over te rapporteren.</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>PDF opslaan</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>PDF wordt geschreven…</translation>
     </message>
 </context>
 <context>
