@@ -38,9 +38,10 @@ def main() -> int:
     from app.store import Store
     from ui import i18n
     from ui.app import make_application
-    from ui.dialogs import HelpDialog
+    from ui.dialogs import AboutDialog, HelpDialog
     from ui.main_window import MainWindow
     from ui.qt import QApplication, QSettings, QWidget
+    from ui.report_dialog import ReportDialog
     from ui.start import UnlockDialog
 
     scratch = Path(tempfile.mkdtemp(prefix="hervest-shots-"))
@@ -108,6 +109,12 @@ def main() -> int:
         help_dialog.show()
         shot(help_dialog, lang, "10_help")
         help_dialog.close()
+        for dialog, name in ((AboutDialog(store, window), "12_about"),
+                             (ReportDialog(store, window.mission_id(), None, window),
+                              "13_print_report")):
+            dialog.show()
+            shot(dialog, lang, name)
+            dialog.close()
         window.lock()
         shot(window, lang, "11_locked")
         window.close()

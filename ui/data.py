@@ -47,6 +47,7 @@ from app.services import (
 from app.services import quota as quota_service
 from app.services.access import Action
 from app.store import Store
+from app.store.codec import codec_for_entity
 
 
 # -- permissions --------------------------------------------------------------------------
@@ -303,8 +304,17 @@ def assign_to_mission(store: Store, mission_id: str, case_ids: list[str]) -> lis
     return cases.assign_to_mission(store, mission_id, case_ids)
 
 
-def open_conflicts(store: Store) -> list[Conflict]:
-    return access.select_visible(store, Conflict, "resolved = 0", order_by="remote_hlc")
+def open_conflicts(store: Store) -> list[tuple[Conflict, str]]:
+    """Open conflicts this role may see, each with the UNHCR case number its record belongs
+    to (empty if the record is gone). Conflicts are few: one lookup each."""
+    listed = []
+    for conflict in access.select_visible(store, Conflict, "resolved = 0",
+                                          order_by="remote_hlc"):
+        record = store.find(codec_for_entity(conflict.entity).cls, conflict.row_id)
+        case_id = record.id if isinstance(record, Case) else getattr(record, "case_id", None)
+        case = store.find(Case, case_id) if case_id else None
+        listed.append((conflict, case.unhcr_case_number if case else ""))
+    return listed
 
 
 def resolve_conflict(store: Store, conflict_id: str, keep: conflicts.Keep) -> Conflict:

@@ -31,7 +31,7 @@ class EnrolDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(_t("Enrol with HQ"))
-        self.resize(560, 320)
+        self.resize(560, 260)
         intro = QLabel(_t("Paste the one-time enrolment code that HQ gave you. This laptop's "
                           "key is registered with HQ; the code cannot be used again."))
         intro.setWordWrap(True)
@@ -39,6 +39,8 @@ class EnrolDialog(QDialog):
         self.code.setObjectName("enrolCode")
         self.code.setTabChangesFocus(True)
         self.code.setPlaceholderText("HRV1-…")
+        # Room for a code broken over a few lines, not a page of empty box.
+        self.code.setFixedHeight(self.code.fontMetrics().lineSpacing() * 5)
         self.proxy = QLineEdit()
         self.proxy.setObjectName("enrolProxy")
         self.proxy.setPlaceholderText(_t("only if this network needs one, e.g. "
@@ -61,6 +63,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.succeeded = False
 

@@ -111,6 +111,13 @@ FORMS: dict[str, FormSpec] = {spec.key: spec for spec in (
 )}
 
 
+def field_caption(entity: str, name: str) -> str:
+    """The form caption of a record's field, translated; the column name if no form has it."""
+    caption = next((f.caption for spec in FORMS.values() if entity == spec.record.ENTITY
+                    for f in spec.fields if f.name == name), None)
+    return translate("Forms", caption) if caption else name
+
+
 def draft_key(spec: FormSpec, case_id: str, person_id: str | None, user_id: str | None) -> str:
     """Drafts are per user: another user of the same laptop never opens them."""
     return f"form:{user_id}:{spec.key}:{case_id}:{person_id or '-'}"

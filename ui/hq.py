@@ -13,6 +13,7 @@ from app.services.quota import FrameworkReport, YearFigures
 from app.store import Store
 from ui import data
 from ui.case_list import CaseListPage
+from ui.forms import field_caption
 from ui.i18n import core_text, format_date
 from ui.labels import label
 from ui.ops import Reader, error_text
@@ -40,7 +41,7 @@ from ui.qt import (
     QWidget,
     translate,
 )
-from ui.widgets import TextTableModel
+from ui.widgets import TextTableModel, message_label
 
 SERIES = (("target", "#9aa5b1"), ("mission", "#3a6ea5"), ("dossier", "#e0a526"),
           ("nareis", "#6aa84f"))
@@ -276,7 +277,7 @@ class ConflictsPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.items: list[Conflict] = []
-        self.model = TextTableModel([_t("Record"), _t("Field"), _t("Current value"),
+        self.model = TextTableModel([_t("Case"), _t("Record"), _t("Field"), _t("Current value"),
                                      _t("Other value"), _t("Other device")], self)
         self.table = QTableView()
         self.table.setObjectName("conflicts")
@@ -301,12 +302,16 @@ class ConflictsPage(QWidget):
         layout.addWidget(QLabel(_t("<h3>Open conflicts</h3>")))
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        self.message = message_label("conflictMessage")
+        layout.addWidget(self.message)
         layout.addLayout(buttons)
 
     def reload(self) -> None:
-        self.items = data.open_conflicts(self.store)
-        self.model.set_rows((core_text(f"resource.{c.entity}"), *_conflict_values(c),
-                             c.remote_device[:8]) for c in self.items)
+        self.message.clear()
+        listed = data.open_conflicts(self.store)
+        self.items = [conflict for conflict, _case in listed]
+        self.model.set_rows((case, core_text(f"resource.{c.entity}"), *_conflict_values(c),
+                             c.remote_device[:8]) for c, case in listed)
         self.table.resizeColumnsToContents()
         self.empty.setVisible(not self.items)
         for button in (self.keep_local, self.keep_remote):
@@ -320,8 +325,10 @@ class ConflictsPage(QWidget):
             return
         try:
             data.resolve_conflict(self.store, self.items[row].id, keep)
-        except HervestError as error:
-            QMessageBox.warning(self, _t("Not possible"), error_text(error))
+        except HervestError as error:  # said on the page: no modal box to click away
+            self.reload()
+            self.message.setText(error_text(error))
+            return
         self.reload()
 
 
@@ -334,7 +341,8 @@ def _conflict_values(conflict: Conflict) -> tuple[str, str, str]:
         value = json.loads(raw)
         return label(value) if isinstance(value, str) else "" if value is None else str(value)
 
-    return conflict.field_name, shown(conflict.local_value), shown(conflict.remote_value)
+    return (field_caption(conflict.entity, conflict.field_name), shown(conflict.local_value),
+            shown(conflict.remote_value))
 
 
 class PlacementPage(QWidget):

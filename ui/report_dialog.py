@@ -43,7 +43,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(_t("Print report"))
-        self.resize(560, 300)
+        self.resize(560, 260)
         self.kinds: list[tuple[str, Render, list[tuple[str, str]]]] = []
         self._add_kinds(mission_id, case_id)
         self.kind = QComboBox()
@@ -73,6 +73,7 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(warning)
         layout.addWidget(self.message)
+        layout.addStretch(1)  # the free height below the text, not between the rows
         layout.addWidget(buttons)
         self._fill_subjects()
 

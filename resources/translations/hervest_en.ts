@@ -616,6 +616,10 @@
         <translation>Current value</translation>
     </message>
     <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
         <source>Other value</source>
         <translation>Other value</translation>
     </message>

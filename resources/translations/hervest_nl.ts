@@ -616,6 +616,10 @@
         <translation>Huidige waarde</translation>
     </message>
     <message>
+        <source>Case</source>
+        <translation>Zaak</translation>
+    </message>
+    <message>
         <source>Other value</source>
         <translation>Andere waarde</translation>
     </message>

@@ -18,6 +18,7 @@ from sync.protocol import EnrolmentCode
 from sync.server.app import HqKeys as ServerKeys
 from sync.server.store import open_server_store
 from tests.bundles.conftest import HqKeys
+from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.services.test_conflicts import conflicted_pair
 from tests.sync.sync_helpers import LiveServer
 from ui.bundle_import import ImportBundleDialog
@@ -46,12 +47,30 @@ def test_conflicts_page_resolves_a_conflict(qtbot, tmp_path: Path) -> None:
     window.show_page(next(i for i, (_, p) in enumerate(window._page_list) if p is page))
     model = page.table.model()
     assert model.rowCount() == 1
-    assert [model.index(0, c).data() for c in range(1, 4)] == ["art29a", "Not met", "Met"]
+    assert [model.index(0, c).data() for c in range(6)][:5] == [
+        "DEMO-C-0001", "IND assessments", "Art. 29(1)(a) Vw (refugee)", "Not met", "Met"]
     page.keep_remote.click()
     assert a.get(AssessmentRecord, conflict.row_id).art29a == Outcome.MET
     assert a.get(Conflict, conflict.id).resolved
     assert model.rowCount() == 0 and page.empty.isVisibleTo(page)
     assert not page.keep_local.isEnabled()
+    a.close()
+
+
+def test_hq_sees_an_assessment_conflict_but_may_not_resolve_it(qtbot, tmp_path: Path) -> None:
+    a, b, conflict = conflicted_pair(tmp_path)
+    b.close()
+    a.user = a.add_user("hq", Role.HQ_COORDINATOR, PASSPHRASE, kdf=FAST_KDF)
+    window = MainWindow(a)
+    qtbot.addWidget(window)
+    page = window.conflicts
+    page.reload()
+    assert page.table.model().rowCount() == 1
+    page.keep_remote.click()
+    assert "may not change IND assessments" in page.message.text()
+    assert a.get(AssessmentRecord, conflict.row_id).art29a == Outcome.NOT_MET
+    assert not a.get(Conflict, conflict.id).resolved
+    assert page.table.model().rowCount() == 1  # still listed, for IND to resolve
     a.close()
 
 
