@@ -116,3 +116,24 @@ def test_need_to_know_only_ind_resolves_an_assessment(pair, role: Role) -> None:
     assert caught.value.key.startswith("access.")
     assert _art29a(a, conflict) == Outcome.NOT_MET
     assert not a.get(Conflict, conflict.id).resolved
+
+
+def _overruled_delete(store: Store, row_id: str) -> Conflict:
+    """What merge records when a delete was overruled because another device still added
+    to the record (field `id`, other value null); inserted as merge would."""
+    conflict = Conflict(entity="assessments", row_id=row_id, field_name="id",
+                        local_value=f'"{row_id}"', remote_value="null",
+                        local_hlc="0000000000002-0000", remote_hlc="0000000000001-0000",
+                        remote_device="other-device")
+    with store.write() as uow:
+        return uow.insert(conflict)
+
+
+@pytest.mark.parametrize("keep", [Keep.LOCAL, Keep.REMOTE])
+def test_an_overruled_delete_keeps_or_deletes_the_record(pair, keep: Keep) -> None:
+    a, _b, conflict = pair
+    kept = _overruled_delete(a, conflict.row_id)
+    resolve(a, kept.id, keep)
+    assert a.get(Conflict, kept.id).resolved
+    exists = a.find(AssessmentRecord, conflict.row_id) is not None
+    assert exists is (keep is Keep.LOCAL)
