@@ -129,7 +129,7 @@ def require(user: User | None, action: Action | str,
     if can(user, action, item):
         return
     resource = resource_of(item)
-    role = user.role.value if user else "-"
+    role = Term(f"role.{user.role.value}") if user else "-"
     if resource.startswith("case_state:"):
         raise Denied("access.denied_state", role=role,
                      state=Term(f"state.{resource.split(':')[1]}"))

@@ -89,6 +89,11 @@ _FIELDS = {
 }
 _OUTCOMES = {"accept": ("accept", "accepteren"), "refuse": ("refuse", "afwijzen"),
              "pending": ("pending", "aangehouden")}
+_ROLES = {"IND": ("IND", "IND"), "COA": ("COA", "COA"), "BMA": ("BMA", "BMA"),
+          "BUZA": ("Foreign Affairs", "Buitenlandse Zaken"),
+          "HQ_COORDINATOR": ("HQ coordinator", "HQ-coördinator"),
+          "HQ_MEDICAL": ("HQ medical adviser", "HQ medisch adviseur"),
+          "ADMIN": ("administrator", "beheerder")}
 
 
 def _pairs(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
@@ -99,6 +104,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **_pairs("state", _STATES),
     **_pairs("resource", _RESOURCES),
     **_pairs("outcome", _OUTCOMES),
+    **_pairs("role", _ROLES),
     **_pairs("import.field", _FIELDS),
     "access.read": {"en": "read", "nl": "inzien"},
     "access.write": {"en": "change", "nl": "wijzigen"},

@@ -86,6 +86,13 @@ def test_unknown_resources_inactive_users_and_no_user_are_refused():
     assert "cases" in denied.value.message("en") and "zaken" in denied.value.message("nl")
 
 
+def test_a_refusal_names_the_role_in_words():
+    with pytest.raises(PermissionDenied) as denied:
+        access.require(_user(R.HQ_COORDINATOR), Action.WRITE, "medical_notes")
+    assert denied.value.message("en").startswith("Your role (HQ coordinator) may not change")
+    assert denied.value.message("nl").startswith("Uw rol (HQ-coördinator) mag")
+
+
 def test_records_are_judged_by_their_kind():
     ind = Interview(case_id="c", kind=InterviewKind.IND, interviewer_id="u")
     bma = Interview(case_id="c", kind=InterviewKind.BMA, interviewer_id="u")
