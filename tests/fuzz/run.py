@@ -1,5 +1,5 @@
 """Fuzz every parser of outside input for a time budget:
-`python -m tests.fuzz.run --budget 600 [--engine hypothesis|atheris|both] [--targets a,b]`.
+`python -m tests.fuzz.run --budget 900 [--engine hypothesis|atheris|both] [--targets a,b]`.
 
 Prints, per target and engine, the inputs tried and the failures (a crash, or a refusal
 without a clear message). Exit status 1 if any failure was found."""

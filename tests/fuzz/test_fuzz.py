@@ -1,6 +1,6 @@
 """The short fuzz run in CI: every target under hypothesis (mutated real inputs and random
 bytes), and a few seconds of coverage-guided atheris on the cheapest targets. The long
-run: python -m tests.fuzz.run --budget 1800."""
+run: python -m tests.fuzz.run --budget 900."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings

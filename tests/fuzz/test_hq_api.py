@@ -1,6 +1,6 @@
 """Schemathesis against the HQ server on a real uvicorn server on 127.0.0.1, started as
 the sync tests start it, with an enrolled laptop to sign requests. The long run:
-HERVEST_API_FUZZ_EXAMPLES=2000 (or tests/fuzz/api_fuzz.py against any server)."""
+HERVEST_API_FUZZ_EXAMPLES=500 (or tests/fuzz/api_fuzz.py against any server)."""
 
 import os
 import subprocess
