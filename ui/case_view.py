@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import html
 
+from app.countries import country_label
 from app.domain import Attachment, CaseState, Person
 from app.errors import HervestError
 from app.store import Store
 from ui import data
 from ui.case_model import FSI, PDI
 from ui.forms import FORMS
-from ui.i18n import format_date
+from ui.i18n import format_date, language
 from ui.labels import label
 from ui.ops import error_text
 from ui.qt import (
@@ -141,7 +142,8 @@ class CaseView(QWidget):
                         [[person_name(p) + (f" ({_t('follows later')})" if p.follows_later
                                             else ""),
                           label(p.relationship), format_date(p.birth_date), label(p.sex),
-                          html.escape(p.nationality), html.escape(p.unhcr_individual_number)]
+                          html.escape(country_label(p.nationality, language())),
+                          html.escape(p.unhcr_individual_number)]
                          for p in d.persons])
         attachments = _table([_t("Document"), _t("Type"), _t("Size")],
                              [[f"<a href='att:{a.id}'>{html.escape(a.filename)}</a>",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from app.countries import country_name
 from app.domain import AssessmentRecord, Case, Decision, Person
 from app.reports import lookup
 from app.reports.document import NameCell, Report
@@ -34,7 +35,7 @@ def render_case(store: Store, case_ref: str, out: Path, lang: str | None = None)
          t("nationality"), t("relationship")],
         [(NameCell(names[p.id]), NameCell(f"{p.given_name_original} {p.family_name_original}",
                                           9.5), NameCell(p.unhcr_individual_number, 7.5),
-          NameCell(p.birth_date, 8.5), p.sex.value, p.nationality,
+          NameCell(p.birth_date, 8.5), p.sex.value, country_name(p.nationality, report.lang),
           report.enum(p.relationship)) for p in persons],
         [29 * mm, 30 * mm, 34 * mm, 18 * mm, 17 * mm, 23 * mm, 23 * mm])]
     story.append(report.heading(t("case.assessments")))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 
+from app.countries import country_name
 from app.domain import CaseState, Mission
 from app.reports import lookup
 from app.reports.document import NameCell, Report
@@ -40,7 +41,8 @@ def render_mission(store: Store, mission_ref: str, out: Path, lang: str | None =
 def _details(report: Report, mission: Mission) -> list[tuple[str, str]]:
     t = report.t
     dates = " – ".join(d.isoformat() for d in (mission.start_date, mission.end_date) if d)
-    return [(t("mission.host"), f"{mission.host_country} / {mission.location}"),
+    return [(t("mission.host"),
+             f"{country_name(mission.host_country, report.lang)} / {mission.location}"),
             (t("mission.dates"), dates or "-"),
             (t("mission.status"), report.enum(mission.status)),
             (t("mission.target"), str(mission.target_places))]
