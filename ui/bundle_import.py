@@ -4,6 +4,7 @@ merged by `app.bundles.importer` in a worker; a refused bundle changes nothing."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from app.bundles.importer import ImportResult, import_bundle
@@ -34,12 +35,27 @@ def _t(text: str) -> str:
     return translate("Import", text)
 
 
-def import_files(store: Store, bundle: Path, identity: Path, device_key: Path) -> ImportResult:
-    """The import with HQ's identity file and the laptop's minisign public key file."""
+def import_files(store: Store, bundle: Path, identity: Path, device_key: Path,
+                 report: Callable[[int, int], None] | None = None) -> ImportResult:
+    """The import with HQ's identity file and the laptop's minisign public key file;
+    `report(per mille, 1000)` as it reads (raises Cancelled once the user cancels)."""
     key = parse_public_key_file(device_key.read_text("utf-8", errors="replace"))
     identities = load_identities(identity)
     # One laptop per bundle: its signature decides whether the key belongs to it.
-    return import_bundle(store, bundle, identities, lambda _device: DeviceKey(key))
+    return import_bundle(store, bundle, identities, lambda _device: DeviceKey(key),
+                         _per_mille(report) if report else None)
+
+
+def _per_mille(report: Callable[[int, int], None]) -> Callable[[int, int], None]:
+    """Pass on progress only when the per mille changes: the reader calls every 64 KiB."""
+    last = [-1]
+
+    def progress(done: int, total: int) -> None:
+        step = done * 1000 // max(total, 1)
+        if step != last[0]:
+            last[0] = step
+            report(step, 1000)
+    return progress
 
 
 class FileField(QWidget):
@@ -91,8 +107,10 @@ class ImportBundleDialog(QDialog):
         add_rows(form, ((_t("&Bundle"), self.bundle), (_t("HQ &identity file"), self.identity),
                         (_t("Laptop's public &key"), self.device_key)))
         self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # the importer reports no steps: a busy bar
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
         self.progress.hide()
+        self.op: Op | None = None
         self.message = message_label("importMessage")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.import_button = buttons.addButton(_t("&Import"),
@@ -100,6 +118,10 @@ class ImportBundleDialog(QDialog):
         self.import_button.setObjectName("importButton")
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = buttons.addButton(_t("&Stop"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.cancel_button.setObjectName("cancelImport")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(lambda: self.op and self.op.cancel())
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -120,16 +142,21 @@ class ImportBundleDialog(QDialog):
             return
         bundle, identity, device_key = paths
         self.import_button.setEnabled(False)
+        self.progress.setValue(0)
         self.progress.show()
+        self.cancel_button.show()
         self.message.setText(_t("Checking and importing the bundle…"))
-        op = Op(self.store, lambda store, _report: import_files(store, bundle, identity,
-                                                                device_key), parent=self)
-        op.succeeded.connect(self._done)
-        op.failed.connect(self._failed)
-        op.start()
+        self.op = Op(self.store, lambda store, report: import_files(
+            store, bundle, identity, device_key, report), parent=self)
+        self.op.progressed.connect(lambda done, _total: self.progress.setValue(done))
+        self.op.succeeded.connect(self._done)
+        self.op.failed.connect(self._failed)
+        self.op.start()
 
     def _finish(self, text: str) -> None:
+        self.op = None
         self.progress.hide()
+        self.cancel_button.hide()
         self.import_button.setEnabled(True)
         self.message.setText(text)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from pyrage import x25519
 
 from app.bundles import manifest as mf
-from app.bundles.reader import BundleReader, DeviceLookup
+from app.bundles.reader import BundleReader, DeviceLookup, Progress
 from app.store import sql
 from app.store.database import Store
 from app.store.merge import apply_remote
@@ -89,8 +89,10 @@ class _StoreVisitor:
 
 
 def import_bundle(store: Store, path: Path, identities: list[x25519.Identity],
-                  devices: DeviceLookup) -> ImportResult:
-    reader = BundleReader(path, identities, devices)
+                  devices: DeviceLookup, progress: Progress | None = None) -> ImportResult:
+    """Check, then apply all or nothing. `progress` may raise to stop (a user's Cancel):
+    the exception comes out unchanged and the database is as it was."""
+    reader = BundleReader(path, identities, devices, progress)
     reader.verify()
     visitor = _StoreVisitor(store)
     try:

@@ -80,25 +80,36 @@ def load_identities(path: Path) -> list[x25519.Identity]:
     return identities
 
 
-def file_digests(path: Path) -> tuple[str, bytes]:
+def file_digests(path: Path, on_read: Callable[[int], None] | None = None
+                 ) -> tuple[str, bytes]:
     """SHA-256 (hex) and BLAKE2b-512 of a file, read once."""
     sha, blake = hashlib.sha256(), hashlib.blake2b()
     with open(path, "rb") as fh:
         while block := fh.read(READ_SIZE):
             sha.update(block)
             blake.update(block)
+            if on_read:
+                on_read(len(block))
     return sha.hexdigest(), blake.digest()
+
+
+# progress(bytes read, bytes to read): the file is read three times (hash, check, apply);
+# what it raises (a user's Cancel) stops the import and comes out unchanged.
+Progress = Callable[[int, int], None]
 
 
 class BundleReader:
     def __init__(self, path: Path, identities: list[x25519.Identity],
-                 devices: DeviceLookup) -> None:
+                 devices: DeviceLookup, progress: Progress | None = None) -> None:
         self.path = Path(path)
         self.identities = identities
         self.devices = devices
         self.sha256 = ""
         self.record: minisign.TrustedRecord | None = None
         self._device: DeviceKey | None = None
+        self._progress = progress
+        self._read = self._total = 0
+        self._stopped: BaseException | None = None
 
     def verify(self) -> mf.Manifest:
         """Steps 1 and 2: the origin, then the whole content. Raises HervestError."""
@@ -113,7 +124,8 @@ class BundleReader:
             raise HervestError("bundle.unknown_device", device=parsed.record.device_id)
         if device.revoked:
             raise HervestError("bundle.revoked_device", device=parsed.record.device_id)
-        sha256, blake = file_digests(self.path)
+        self._total = 3 * self.path.stat().st_size
+        sha256, blake = file_digests(self.path, self._tick)
         minisign.verify(parsed, device.public_key, blake)
         if parsed.record.sha256 != sha256:
             raise HervestError("bundle.signature_bad")
@@ -131,28 +143,39 @@ class BundleReader:
         checker = _ContentChecker(self.record, self._device.public_key, visitor)
         parser = TarPushParser(checker.start, checker.data, checker.end)
         with open(self.path, "rb") as fh:
-            source = _HashingSource(fh)
+            source = _HashingSource(fh, self._tick)
             try:
                 pyrage.decrypt_io(source, parser, self.identities)
                 parser.close()
-            except pyrage.DecryptError as exc:
+            # age: DecryptError or "decryption error" (OSError); tar: framing (ValueError)
+            except (pyrage.DecryptError, OSError, ValueError) as exc:
+                if self._stopped is not None:  # age wrapped the Cancel into its own error
+                    raise self._stopped from None
                 if "no matching keys" in str(exc).lower():
                     raise HervestError("bundle.wrong_recipient") from None
-                raise HervestError("bundle.corrupt", detail=str(exc)) from None
-            except (OSError, ValueError) as exc:  # age: "decryption error"; tar: framing
                 raise HervestError("bundle.corrupt", detail=str(exc)) from None
         if source.sha256.hexdigest() != self.sha256:
             raise HervestError("bundle.signature_bad")  # the file changed under us
         return checker.finish()
 
+    def _tick(self, n: int) -> None:
+        self._read += n
+        if self._progress is not None:
+            try:
+                self._progress(self._read, self._total)
+            except BaseException as exc:
+                self._stopped = exc
+                raise
+
 
 class _HashingSource:
-    def __init__(self, fh: BinaryIO) -> None:
-        self.fh, self.sha256 = fh, hashlib.sha256()
+    def __init__(self, fh: BinaryIO, on_read: Callable[[int], None]) -> None:
+        self.fh, self.sha256, self.on_read = fh, hashlib.sha256(), on_read
 
     def read(self, n: int = -1) -> bytes:
         data = self.fh.read(n)
         self.sha256.update(data)
+        self.on_read(len(data))
         return data
 
 

@@ -854,6 +854,10 @@
         <translation>&amp;Import</translation>
     </message>
     <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
         <source>Choose the bundle, HQ&apos;s identity file and the laptop&apos;s public key first.</source>
         <translation>Choose the bundle, HQ&apos;s identity file and the laptop&apos;s public key first.</translation>
     </message>

@@ -854,6 +854,10 @@
         <translation>&amp;Importeren</translation>
     </message>
     <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
         <source>Choose the bundle, HQ&apos;s identity file and the laptop&apos;s public key first.</source>
         <translation>Kies eerst de bundel, het identiteitsbestand van HQ en de publieke sleutel van de laptop.</translation>
     </message>

@@ -133,3 +133,29 @@ def test_same_bytes_travel_once(laptop: Store, hq_keys: HqKeys, tmp_path: Path) 
     result = export_bundle(laptop, tmp_path / "b.age", hq_keys.recipients)
     assert result.manifest.attachments == 3
     assert result.manifest.entities["attachments"] == 4
+
+
+class Stop(Exception):
+    """What a user's Cancel raises inside the progress callback."""
+
+
+@pytest.mark.parametrize("at", [0.2, 0.5, 0.9])  # hashing, checking, applying pass
+def test_an_import_stopped_midway_changes_nothing(laptop: Store, hq_store: Store,
+                                                  hq_keys: HqKeys, tmp_path: Path,
+                                                  at: float) -> None:
+    out = tmp_path / "mission.age"
+    export_bundle(laptop, out, hq_keys.recipients)
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done >= at * total:
+            raise Stop
+
+    before = snapshot(hq_store, [*DATA_TABLES, "changes"])
+    with pytest.raises(Stop):  # comes out unchanged, not as "bundle corrupt"
+        import_bundle(hq_store, out, [hq_keys.identity], device_lookup(laptop), progress)
+    assert snapshot(hq_store, [*DATA_TABLES, "changes"]) == before
+    assert attachment_bytes(hq_store) == {}
+    assert all(total == 3 * out.stat().st_size for _, total in seen)
+    assert import_bundle(hq_store, out, [hq_keys.identity], device_lookup(laptop)).applied > 0
