@@ -113,7 +113,13 @@ class Store:
             throttle.record_failure()
             raise
         keyfile, db_key = _finish_rekey(path, keyfile, db_key, user_name, passphrase)
-        store = cls.open_with_key(path, db_key, keyfile=keyfile, user_id=user_id)
+        store = cls.open_with_key(path, db_key, keyfile=keyfile)
+        store.user = store.find(User, user_id)
+        if store.user is None or store.user.name.casefold() != user_name.casefold():
+            # The slot's user id is outside its MAC: a slot edited to name another user
+            # (another role, another name in the audit log) must not open as them.
+            store.close()
+            raise StoreError("store.keyfile_damaged", path=str(path), detail="user id")
         failures = throttle.reset()
         with contextlib.suppress(StoreError), store.write() as uow:
             uow.audit("unlock", {"failed_attempts_before": failures})
@@ -127,7 +133,7 @@ class Store:
 
     @classmethod
     def open_with_key(cls, path: Path, db_key: bytes, *, keyfile: KeyFile | None = None,
-                      user_id: str | None = None, upgrade: bool = True) -> Store:
+                      upgrade: bool = True) -> Store:
         path = Path(path)
         keyfile = keyfile or KeyFile.load(path)
         opened = _connect(path, db_key)
@@ -147,10 +153,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        store = cls(path, opened, db_key, keyfile, None)
-        if user_id is not None:
-            store.user = store.get(User, user_id)
-        return store
+        return cls(path, opened, db_key, keyfile, None)
 
     def clone(self) -> Store:
         """Another connection to the same database for a worker thread (same user)."""

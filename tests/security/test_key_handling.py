@@ -134,3 +134,24 @@ def test_close_forgets_the_database_key(mission):
     store, _ = mission
     store.close()
     assert store._db_key == b""
+
+
+def test_a_slot_pointed_at_another_user_does_not_open_as_that_user(mission, db_path):
+    """The user id in a slot is outside its MAC: the trainer (COA) who edits their slot to
+    carry the coordinator's id must not unlock with the coordinator's role."""
+    store, _ = mission
+    coordinator_id = store.user.id
+    store.close()
+    path = KeyFile.path_for(db_path)
+    original = json.loads(path.read_text())
+    for forged_id in (coordinator_id, "no-such-user"):
+        document = json.loads(json.dumps(original))
+        for slot in document["slots"]:
+            if slot["kind"] == "user" and slot["user_id"] != coordinator_id:
+                slot["user_id"] = forged_id
+        path.write_text(json.dumps(document))
+        with pytest.raises(StoreError) as refused:
+            Store.open(db_path, *TRAINER)
+        assert refused.value.key == "store.keyfile_damaged"
+    with Store.open(db_path, "Coordinator", PASSPHRASE) as coordinator:  # names ignore case
+        assert coordinator.user.id == coordinator_id
