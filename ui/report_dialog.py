@@ -10,7 +10,7 @@ from pathlib import Path
 from app.domain import Case, Training
 from app.reports.attendance import render_attendance
 from app.reports.case_summary import render_case
-from app.reports.document import Report
+from app.reports.document import Report, on_each_page
 from app.reports.mission import render_mission
 from app.reports.municipality import render_municipality
 from app.store import Store
@@ -116,8 +116,11 @@ class ReportDialog(QDialog):
         ref, lang = self.subject.currentData(), language()
         self.save_button.setEnabled(False)
         self.message.setText(_t("Writing the PDF…"))
-        op = Op(self.store, lambda store, _report: render(store, ref, target, lang),
-                parent=self)
+        def work(store: Store, report: Callable[[int, int], None]) -> Report:
+            with on_each_page(lambda page: report(page, 0)):  # Cancel stops at a page end
+                return render(store, ref, target, lang)
+
+        op = Op(self.store, work, title=_t("Writing the PDF…"), parent=self)
         op.succeeded.connect(lambda report: self._finish(
             core_text("report.written", path=str(target), pages=report.pages)))
         op.failed.connect(lambda error: self._finish(error_text(error)))

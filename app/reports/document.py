@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -44,6 +46,21 @@ CELL_SIZE, CELL_LEADING, MIN_CELL_SIZE = 8.5, 10.5, 6.0
 CELL_PAD, ROW_PAD = 3, 2
 UNBOUNDED = 1e9
 QR_FORM = "hervest-document-qr"
+
+
+# Called with the page number as each page is finished; what it raises (a user's Cancel)
+# stops the report and leaves no file. A context variable, so the report functions need no
+# extra parameter and a worker thread's callback stays its own.
+_ON_PAGE: ContextVar[Callable[[int], None] | None] = ContextVar("on_page", default=None)
+
+
+@contextmanager
+def on_each_page(callback: Callable[[int], None]) -> Iterator[None]:
+    token = _ON_PAGE.set(callback)
+    try:
+        yield
+    finally:
+        _ON_PAGE.reset(token)
 
 
 def qr_code(text: str, size: float) -> QrCode:
@@ -282,6 +299,8 @@ class Report:
             canvas.drawString(MARGIN, FOOTER - 7 * mm - i * 3.6 * mm, line)
         canvas.restoreState()
         self.pages = doc.page
+        if (callback := _ON_PAGE.get()) is not None:
+            callback(doc.page)
 
     def build(self, path: Path, story: list[Flowable]) -> Report:
         path = Path(path)

@@ -19,7 +19,7 @@ from app.reports import fonts
 from app.reports.attendance import render_attendance
 from app.reports.bidi import visual_line
 from app.reports.case_summary import render_case
-from app.reports.document import CELL_PAD, Report, row_height
+from app.reports.document import CELL_PAD, Report, on_each_page, row_height
 from app.reports.mission import render_mission
 from app.reports.municipality import render_municipality
 from app.reports.quota import render_quota
@@ -69,6 +69,28 @@ def test_unknown_subject_is_a_clear_error(demo_store: Store, tmp_path: Path) -> 
         render_mission(demo_store, "Atlantis", tmp_path / "x.pdf")
     assert "Atlantis" in caught.value.message("en")
     assert not (tmp_path / "x.pdf").exists()
+
+
+class Stop(Exception):
+    """What a user's Cancel raises in the page callback."""
+
+
+def test_a_report_stopped_at_a_page_leaves_no_file(demo_store: Store, tmp_path: Path) -> None:
+    pages: list[int] = []
+
+    def on_page(page: int) -> None:
+        pages.append(page)
+        raise Stop
+
+    audits = demo_store.scalar("SELECT COUNT(*) FROM audit_log")
+    with on_each_page(on_page), pytest.raises(Stop):
+        render_mission(demo_store, _mission(demo_store).name, tmp_path / "m.pdf", "en", TODAY)
+    assert pages == [1]
+    assert not list(tmp_path.glob("*m.pdf*"))  # neither the PDF nor its temp file
+    assert demo_store.scalar("SELECT COUNT(*) FROM audit_log") == audits  # no "report" entry
+    report = render_mission(demo_store, _mission(demo_store).name, tmp_path / "m.pdf", "en",
+                            TODAY)  # outside the block: no callback
+    assert report.pages > 1 and (tmp_path / "m.pdf").exists()
 
 
 @needs_poppler
