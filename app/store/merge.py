@@ -10,7 +10,15 @@
   value on the writing device when it wrote (`with_bases` adds it before a change leaves
   the device). A change without a base counts as concurrent only when it is older than
   the current value.
-- Deletes are tombstones: once a row has a delete, no later insert or update brings it back.
+- Deletes are tombstones: once a row has a delete, no later insert or update brings it back,
+  with one exception so a typed record is never dropped and sync never sticks on a foreign
+  key: a deleted row stays (or comes back) while a visible row refers to it. Laptop A deletes
+  a case (after its children, as the foreign keys demand) while laptop B, offline, adds an
+  interview to it: every replica keeps the case with its last-writer fields and the
+  interview, and a `Conflict` (field `id`, remote value null: "deleted") tells a person the
+  delete was overruled, to delete again if meant. When its last child goes, the delete
+  takes effect after all. The visible rows are thus a function of the set of changes, not
+  of the order they arrive in.
 - A change from an older schema version is upgraded; one from a newer version, of an
   unknown entity or field is refused before anything is written (all or nothing).
 """
@@ -29,6 +37,7 @@ from app.i18n import register_messages
 from app.store.codec import SqlValue, canonical_json, codec_for_entity
 from app.store.hlc import Timestamp
 from app.store.migrations import LATEST
+from app.store.references import Key, exists, foreign_keys
 from app.store.unit_of_work import Change
 
 if TYPE_CHECKING:
@@ -221,13 +230,16 @@ def apply_remote(store: Store, changes: Sequence[Change],
         present = present_changes(uow.conn, upgraded)
         states = row_states(uow.conn, {(c.entity, c.row_id) for c in upgraded})
         applied: list[Change] = []
+        revivals = Revivals(uow.conn)
         for change, server_seq in zip(upgraded, seqs, strict=True):
             if (change.device_id, change.seq) in present:
                 result.skipped += 1
                 continue
-            _apply_one(uow, change, server_seq, states[change.entity, change.row_id], result)
+            _apply_one(uow, change, server_seq, states[change.entity, change.row_id], result,
+                       revivals)
             present.add((change.device_id, change.seq))
             applied.append(change)
+        revivals.settle(uow, result)
         result.applied = len(applied)
         if applied:
             uow.audit("apply-remote", _batch_summary(applied, result))
@@ -277,15 +289,14 @@ def row_states(conn, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], R
 
 
 def _apply_one(uow: UnitOfWork, change: Change, server_seq: int | None, state: RowState,
-               result: MergeResult) -> None:
+               result: MergeResult, revivals: Revivals) -> None:
     for conflict in conflicts_of(change, state):
-        if uow.conn.execute("SELECT 1 FROM conflicts WHERE id = ?",
-                            (conflict.id,)).fetchone() is None:
-            uow.insert(conflict)
-            result.conflicts.append(conflict)
+        _raise_conflict(uow, conflict, result)
     fields: dict[str, SqlValue] | None
-    if state.deleted or change.op == "delete":
+    if change.op == "delete":
         fields = None
+    elif state.deleted and not exists(uow.conn, change.entity, change.row_id):
+        fields = None  # a tombstone (unless a child kept the row: then it merges as usual)
     elif change.op == "insert" and not state.inserted:
         # The row appears now: its insert, overlaid with newer edits that came first.
         state.add(change)
@@ -299,6 +310,55 @@ def _apply_one(uow: UnitOfWork, change: Change, server_seq: int | None, state: R
     if change.op != "insert" or state.inserted:
         state.add(change)
     uow.apply_change(change, fields or None, server_seq)
+    revivals.note(change, fields)
+
+
+def _raise_conflict(uow: UnitOfWork, conflict: Conflict, result: MergeResult) -> None:
+    if not exists(uow.conn, Conflict.ENTITY, conflict.id):
+        uow.insert(conflict)
+        result.conflicts.append(conflict)
+
+
+class Revivals:
+    """Rows that a batch may have to bring back: a deleted row that a row written in the
+    batch refers to, or whose delete arrived while a child still refers to it here.
+    (The opposite, a kept row whose last child went, is `references.release` at commit.)"""
+
+    def __init__(self, conn) -> None:
+        self.keys = foreign_keys(conn)
+        self.rows: set[Key] = set()
+
+    def note(self, change: Change, fields: dict[str, SqlValue] | None) -> None:
+        if change.op == "delete":
+            self.rows.add((change.entity, change.row_id))
+        elif fields:
+            self.rows.update(self.keys.parents_in(change.entity, fields))
+
+    def settle(self, uow: UnitOfWork, result: MergeResult) -> None:
+        """Before the deferred foreign keys are checked at commit."""
+        conn, todo = uow.conn, sorted(self.rows)
+        while todo:  # reviving a row may need its own parents back
+            table, row_id = todo.pop()
+            if exists(conn, table, row_id) or not self.keys.has_children(conn, table, row_id):
+                continue
+            state = row_states(conn, [(table, row_id)])[table, row_id]
+            if not (state.inserted and state.deleted):
+                continue  # never seen here: the foreign key check will say so
+            uow.set_row(table, row_id, {n: v.value for n, v in state.fields.items()})
+            _raise_conflict(uow, _kept_conflict(conn, table, row_id, state), result)
+            todo.extend(self.keys.parents_of(conn, table, row_id))
+
+
+def _kept_conflict(conn, table: str, row_id: str, state: RowState) -> Conflict:
+    """The delete that was overruled: the same record on every replica that saw it."""
+    device, hlc = conn.execute(
+        "SELECT device_id, hlc FROM changes WHERE entity = ? AND row_id = ? AND op = 'delete' "
+        "ORDER BY hlc, device_id LIMIT 1", (table, row_id)).fetchone()
+    ident = uuid.uuid5(_CONFLICT_NS, f"kept|{table}|{row_id}|{hlc}|{device}")
+    return Conflict(id=str(ident), entity=table, row_id=row_id, field_name="id",
+                    local_value=canonical_json(row_id), remote_value=canonical_json(None),
+                    local_hlc=max(v.hlc for v in state.fields.values()), remote_hlc=hlc,
+                    remote_device=device)
 
 
 def _name_taken(uow: UnitOfWork, change: Change, fields: dict[str, SqlValue]) -> bool:

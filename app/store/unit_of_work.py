@@ -13,6 +13,7 @@ from app.errors import HervestError, StoreError
 from app.store import search, sql
 from app.store.codec import SqlValue, canonical_json, codec_for, codec_for_entity
 from app.store.migrations import LATEST
+from app.store.references import Key, foreign_keys, release
 
 if TYPE_CHECKING:
     from app.store.database import Store
@@ -40,6 +41,7 @@ class UnitOfWork:
         self.conn = store.conn
         self.changes: list[Change] = []
         self._touched_cases: set[str] = set()
+        self._left: set[Key] = set()  # rows a deleted or moved row referred to
 
     # -- context ------------------------------------------------------------------------
     def __enter__(self) -> UnitOfWork:
@@ -51,6 +53,7 @@ class UnitOfWork:
             self.store._abort_write()
             return
         try:
+            release(self, self._left)
             search.refresh(self.conn, sorted(self._touched_cases))
             self.store._finish_write()
         except sql.Error as error:
@@ -80,6 +83,7 @@ class UnitOfWork:
         changed = {k: v for k, v in new_fields.items() if old_fields[k] != v}
         if not changed:
             return new
+        self._leaving(codec.table, record.id, changed)
         assignments = ", ".join(f"{c} = ?" for c in changed)
         cursor = self._execute(f"UPDATE {codec.table} SET {assignments} WHERE id = ?",
                                (*changed.values(), record.id))
@@ -91,6 +95,7 @@ class UnitOfWork:
 
     def delete(self, record: Record) -> None:
         codec = codec_for(type(record))
+        self._leaving(codec.table, record.id)
         cursor = self._execute(f"DELETE FROM {codec.table} WHERE id = ?", (record.id,))
         if cursor.rowcount != 1:
             raise HervestError("record.missing", entity=codec.table)
@@ -121,30 +126,55 @@ class UnitOfWork:
             "schema_version, server_seq, acked) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
             (change.device_id, change.seq, change.hlc, change.entity, change.row_id, change.op,
              canonical_json(change.fields), change.user_id, change.schema_version, server_seq))
+        if change.op == "delete" or (change.op == "update" and fields):
+            self._leaving(codec.table, change.row_id, fields)
         if change.op == "delete":
             self._execute(f"DELETE FROM {codec.table} WHERE id = ?", (change.row_id,))
+        elif fields and change.op == "update":
+            # (An edit of a row not kept here, a user whose name was taken, writes nothing.)
+            assignments = ", ".join(f"{c} = ?" for c in fields)
+            self._execute(f"UPDATE {codec.table} SET {assignments} WHERE id = ?",
+                          (*fields.values(), change.row_id))
         elif fields:
-            updated = 0
-            if change.op != "insert":  # most edits hit an existing row: one statement
-                assignments = ", ".join(f"{c} = ?" for c in fields)
-                updated = self._execute(f"UPDATE {codec.table} SET {assignments} WHERE id = ?",
-                                        (*fields.values(), change.row_id)).rowcount
-            if not updated:
-                # An insert may meet a row made on both sides with the same id (conflict
-                # records have deterministic ids): then it is an update of that row.
-                columns = ["id", *fields]
-                upsert = ", ".join(f"{c} = excluded.{c}" for c in fields)
-                self._execute(f"INSERT INTO {codec.table} ({', '.join(columns)}) "
-                              f"VALUES ({', '.join('?' * len(columns))}) "
-                              f"ON CONFLICT(id) DO UPDATE SET {upsert}",
-                              (change.row_id, *fields.values()))
+            # An insert may meet a row made on both sides with the same id (conflict
+            # records have deterministic ids): then it is an update of that row.
+            columns = ["id", *fields]
+            upsert = ", ".join(f"{c} = excluded.{c}" for c in fields)
+            self._execute(f"INSERT INTO {codec.table} ({', '.join(columns)}) "
+                          f"VALUES ({', '.join('?' * len(columns))}) "
+                          f"ON CONFLICT(id) DO UPDATE SET {upsert}",
+                          (change.row_id, *fields.values()))
         self.store.clock.observe(self.store.clock_decode(change.hlc))
         if change.entity == Case.ENTITY:
             self._touched_cases.add(change.row_id)
         elif change.entity == Person.ENTITY:
             self._touched_cases.update(self._case_of_person(change.row_id, fields))
 
+    def set_row(self, entity: str, row_id: str, fields: dict[str, SqlValue] | None) -> None:
+        """Bring back (or with None remove) a deleted row whose visibility changed without a
+        change of its own (a delete overruled by a child, or no longer); the change log is
+        untouched: the row follows from the changes it already holds."""
+        codec = codec_for_entity(entity)
+        if entity == Case.ENTITY:
+            self._touched_cases.add(row_id)
+        elif entity == Person.ENTITY:
+            self._touched_cases.update(self._case_of_person(row_id, fields))
+        if fields is None:
+            self._execute(f"DELETE FROM {codec.table} WHERE id = ?", (row_id,))
+        else:
+            columns = ["id", *fields]
+            self._execute(f"INSERT INTO {codec.table} ({', '.join(columns)}) "
+                          f"VALUES ({', '.join('?' * len(columns))})", (row_id, *fields.values()))
+
     # -- internals ----------------------------------------------------------------------
+    def _leaving(self, table: str, row_id: str, fields: dict[str, SqlValue] | None = None
+                 ) -> None:
+        """Note the rows `row_id` refers to before it is deleted (fields None) or moved to
+        other parents, for `release` at commit."""
+        keys = foreign_keys(self.conn)
+        if fields is None or keys.columns(table) & fields.keys():
+            self._left.update(keys.parents_of(self.conn, table, row_id))
+
     def _execute(self, statement: str, params: tuple[SqlValue, ...]) -> sql.Cursor:
         try:
             return self.conn.execute(statement, params)

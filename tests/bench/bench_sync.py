@@ -22,17 +22,23 @@ os.environ.setdefault("HERVEST_KDF_TARGET_MS", "1")
 from sync_helpers import LiveServer, enrol_laptop, sync  # noqa: E402
 
 from app.domain import Role  # noqa: E402
-from app.domain.records import Case  # noqa: E402
+from app.domain.records import Case, Person  # noqa: E402
 from app.store.merge import logged_changes  # noqa: E402
 from app.store.unit_of_work import Change  # noqa: E402
 from sync.server.store import open_server_store  # noqa: E402
 
 
 def fill(store, n: int) -> None:
+    """n changes: cases, each with a person (a child, so the merge's foreign-key rule for
+    deletes that meet new children is paid for, as in real missions)."""
+    case = None
     for start in range(0, n, 5000):
         with store.write() as uow:
             for i in range(start, min(n, start + 5000)):
-                uow.insert(Case(unhcr_case_number=f"TST-{i:07d}", notes="bench"))
+                if i % 2 == 0 or case is None:
+                    case = uow.insert(Case(unhcr_case_number=f"TST-{i:07d}", notes="bench"))
+                else:
+                    uow.insert(Person(case_id=case.id, given_name="Bench", family_name="Test"))
 
 
 def timed(fn) -> float:
@@ -66,7 +72,7 @@ def main() -> None:
         t_local = timed(local_apply)
         t_push = timed(lambda: sync(source))
         t_pull = timed(lambda: sync(target))
-        assert target.count(Case) == n
+        assert target.count(Case) + target.count(Person) == n
 
         per = n // 5
         for store in crowd:

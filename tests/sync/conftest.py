@@ -11,6 +11,7 @@ from postgres import postgres_server, postgres_url  # noqa: F401  (fixtures)
 from sync_helpers import LiveServer, enrol_laptop
 
 from app.domain import Role
+from app.domain.records import Mission
 from app.store import Store
 from sync.server.app import HqKeys
 from sync.server.store import ServerStore, open_server_store
@@ -52,3 +53,11 @@ def laptop(hq: LiveServer, tmp_path: Path) -> Iterator[EnrolLaptop]:
     yield make
     for store in made:
         store.close()
+
+
+@pytest.fixture
+def delegation(laptop: EnrolLaptop, hq: LiveServer) -> tuple[Mission, Store, Store]:
+    """A mission made at HQ and the enrolled laptops of its two delegates, anna and bram."""
+    mission = Mission(name="Egypt", host_country="EGY")
+    hq.store.write_records([mission])
+    return mission, laptop("anna", missions=[mission.id]), laptop("bram", missions=[mission.id])

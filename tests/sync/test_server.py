@@ -78,17 +78,14 @@ def test_bad_signature_unknown_and_revoked_devices_and_replay_are_refused(laptop
     assert {"replayed request", "bad signature", "revoked device"} <= set(reasons)
 
 
-def test_push_and_pull_between_laptops(laptop, hq):
-    mission = Mission(name="Egypt 2026", host_country="EGY")
-    hq.store.write_records([mission])
-    anna = laptop("anna", missions=[mission.id])
-    bram = laptop("bram", missions=[mission.id])
+def test_push_and_pull_between_laptops(delegation):
+    mission, anna, bram = delegation
     case, _, _ = seed_case(anna, mission_id=mission.id)
     report = sync(anna)
     assert report.pushed > 0 and pending_count(anna) == 0
     sync(bram)
     assert rows(bram, "cases") == rows(anna, "cases")
-    assert bram.get(Mission, mission.id).name == "Egypt 2026"
+    assert bram.get(Mission, mission.id).name == "Egypt"
     again = sync(bram)
     assert again.pulled == 0 and again.pushed == 0
     assert bram.meta("sync_last_success") and bram.meta("sync_last_error") == ""
@@ -145,11 +142,8 @@ def test_mission_package_reaches_delegation_on_pull(laptop, hq):
     assert member.find(Person, person.id) is not None
 
 
-def test_concurrent_assessment_edits_become_conflicts_everywhere(laptop, hq):
-    mission = Mission(name="Egypt", host_country="EGY")
-    hq.store.write_records([mission])
-    anna = laptop("anna", missions=[mission.id])
-    bram = laptop("bram", missions=[mission.id])
+def test_concurrent_assessment_edits_become_conflicts_everywhere(laptop, delegation):
+    mission, anna, bram = delegation
     hq_desk = laptop("hq", Role.HQ_COORDINATOR)
     _, _, assessment = seed_case(anna, mission_id=mission.id)
     sync(anna)
@@ -184,11 +178,8 @@ def _blob(store, sha: str) -> bytes:
         "SELECT data FROM attachment_chunks WHERE sha256 = ? ORDER BY idx", (sha,)))
 
 
-def test_attachments_chunked_resumable_and_verified(laptop, hq):
-    mission = Mission(name="Egypt", host_country="EGY")
-    hq.store.write_records([mission])
-    anna = laptop("anna", missions=[mission.id])
-    bram = laptop("bram", missions=[mission.id])
+def test_attachments_chunked_resumable_and_verified(hq, delegation):
+    mission, anna, bram = delegation
     case, _, _ = seed_case(anna, mission_id=mission.id)
     data = os.urandom(2 * CHUNK_SIZE + 12345)
     attachment = _attach(anna, case.id, data)
