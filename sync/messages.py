@@ -32,6 +32,28 @@ MESSAGES = {
         "nl": "HQ gaf een fout ({status}). Uw werk staat veilig; er wordt opnieuw "
         "gesynchroniseerd.",
     },
+    # The version handshake: HQ sends the key and its parameters, the laptop says it in
+    # its own language (a laptop too old to know a key shows HQ's English words instead).
+    "sync.laptop_too_old": {
+        "en": "This laptop runs Hervest {app} with database schema {schema} (sync protocol "
+        "{protocol}); HQ needs schema {needed} (protocol {hq_protocol}). Install the current "
+        "version from IT, then sync again. Nothing was sent; your work is safe on this laptop.",
+        "nl": "Deze laptop draait Hervest {app} met databaseschema {schema} (syncprotocol "
+        "{protocol}); HQ heeft schema {needed} nodig (protocol {hq_protocol}). Installeer de "
+        "actuele versie via IT en synchroniseer daarna opnieuw. Er is niets verzonden; uw "
+        "werk staat veilig op deze laptop.",
+    },
+    "sync.laptop_too_new": {
+        "en": "This laptop runs Hervest {app} with database schema {schema} (sync protocol "
+        "{protocol}), newer than HQ accepts: HQ runs Hervest {hq_app} with schema {needed} "
+        "(protocol {hq_protocol}). Ask IT to update the HQ server, then sync again. Nothing "
+        "was sent; your work is safe on this laptop.",
+        "nl": "Deze laptop draait Hervest {app} met databaseschema {schema} (syncprotocol "
+        "{protocol}), nieuwer dan HQ aanneemt: HQ draait Hervest {hq_app} met schema "
+        "{needed} (protocol {hq_protocol}). Vraag IT de HQ-server bij te werken en "
+        "synchroniseer daarna opnieuw. Er is niets verzonden; uw werk staat veilig op deze "
+        "laptop.",
+    },
     "sync.cancelled": {"en": "Sync was stopped.", "nl": "Synchronisatie is gestopt."},
     "sync.attachment_corrupt": {
         "en": "Attachment {sha256} did not match its fingerprint and was not kept; "

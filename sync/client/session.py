@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.store.database import Store
 from app.store.merge import apply_remote, logged_changes, with_bases
 from sync.client.transport import HqClient, SyncError
-from sync.protocol import CHUNK_SIZE, ChangeModel, PullResponse, PushRequest
+from sync.protocol import CHUNK_SIZE, ChangeModel, Handshake, PullResponse, PushRequest
 
 Progress = Callable[[str, int, int | None], None]  # stage, done, total (None: unknown)
 PUSH_BATCH = 2000
@@ -52,6 +52,7 @@ class SyncSession:
         self.report = SyncReport()
 
     def run(self) -> SyncReport:
+        self.hello()
         self.push()
         self.upload_attachments()
         self.pull()
@@ -64,6 +65,10 @@ class SyncSession:
     def _check(self) -> None:
         if self._cancel.is_set():
             raise SyncError("sync.cancelled", retry=False)
+
+    def hello(self) -> None:
+        """Versions first: a laptop HQ cannot serve is told so before anything is sent."""
+        self.client.json("POST", "/v1/hello", payload=Handshake().model_dump(mode="json"))
 
     # -- changes -----------------------------------------------------------------------
     def push(self) -> None:

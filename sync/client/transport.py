@@ -19,6 +19,10 @@ from sync.signing import sign_headers
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
+# Refusals HQ names by key and parameters that this laptop words itself, in its language.
+OWN_WORDS = frozenset({"sync.laptop_too_old", "sync.laptop_too_new"})
+
+
 class SyncError(HervestError):
     """A sync failure; `retry` says whether trying again later can help."""
 
@@ -44,7 +48,7 @@ def fetch_certificate(url: str, sha256: str, proxy: str | None = None) -> str:
         with httpx.Client(verify=unverified, proxy=proxy, timeout=TIMEOUT) as client, \
                 client.stream("GET", f"{url.rstrip('/')}/v1/health") as response:
             ssl_object = response.extensions["network_stream"].get_extra_info("ssl_object")
-            der = ssl_object.getpeercert(binary_form=True)
+            der = ssl_object.getpeercert(True)  # the low-level _SSLSocket: no keywords
     except httpx.HTTPError as error:
         raise SyncError("sync.unreachable", detail=_short(error)) from None
     if hashlib.sha256(der).hexdigest() != sha256.lower().replace(":", ""):
@@ -106,6 +110,8 @@ def _checked(response: httpx.Response) -> httpx.Response:
     except ValueError:
         detail = {}
     reason = detail.get("reason") if isinstance(detail, dict) else str(detail)
+    if isinstance(detail, dict) and detail.get("error") in OWN_WORDS:
+        raise SyncError(detail["error"], retry=False, **detail.get("params", {}))
     if response.status_code in (401, 403):
         raise SyncError("sync.refused", retry=False, reason=reason or response.status_code)
     if response.status_code in (409, 422):

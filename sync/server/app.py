@@ -1,5 +1,6 @@
 """The HQ sync API (FastAPI; OpenAPI schema at /openapi.json). Every request but the
-health check and enrolment is signed by an enrolled, unrevoked device key."""
+health check, the version handshake and enrolment is signed by an enrolled, unrevoked
+device key."""
 
 
 from typing import Annotated
@@ -85,6 +86,12 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
     def health() -> dict[str, object]:
         return {"ok": True, "protocol": PROTOCOL, "schema_version": LATEST}
 
+    @api.post("/v1/hello", response_model=Handshake)
+    def hello(hello: Handshake) -> Handshake:
+        """The first call of every sync: a laptop HQ cannot serve is told before it sends."""
+        check_hello(hello)
+        return Handshake()
+
     @api.post("/v1/enrol", response_model=EnrolResponse)
     async def enrol(request: Request) -> EnrolResponse:
         body = await request.body()
@@ -169,11 +176,14 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
 
 
 def check_hello(hello: Handshake) -> None:
-    if hello.protocol != PROTOCOL or hello.schema_version > LATEST:
-        raise HTTPException(409, detail={
-            "error": "sync.upgrade_server", "reason": f"HQ speaks protocol {PROTOCOL} and "
-            f"schema {LATEST}; this laptop sent {hello.protocol}/{hello.schema_version} "
-            f"(app {hello.app_version})"})
+    """HQ serves laptops of exactly its own protocol and schema: an older laptop could not
+    read what it would pull, a newer one would send what HQ cannot read."""
+    theirs, ours = (hello.protocol, hello.schema_version), (PROTOCOL, LATEST)
+    if theirs != ours:
+        raise HervestError("sync.laptop_too_old" if theirs < ours else "sync.laptop_too_new",
+                           app=hello.app_version, schema=hello.schema_version,
+                           protocol=hello.protocol, needed=LATEST, hq_protocol=PROTOCOL,
+                           hq_app=__version__)
 
 
 def _target(request: Request) -> str:

@@ -7,6 +7,7 @@ import hashlib
 import importlib
 import ssl
 import sys
+from contextlib import closing
 from pathlib import Path
 
 from app.domain import Role
@@ -68,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     users_list = users.add_parser("list")
     _store_arg(users_list)
     users_list.set_defaults(func=cmd_users)
+    role = users.add_parser("role", help="give a user another role (reaches laptops on pull)")
+    _store_arg(role)
+    role.add_argument("name")
+    role.add_argument("role", choices=[r.value for r in Role])
+    role.set_defaults(func=cmd_user_role)
+    remove = users.add_parser("remove", help="deactivate a user everywhere; their records "
+                              "stay. Revoke their laptops with devices revoke.")
+    _store_arg(remove)
+    remove.add_argument("name")
+    remove.set_defaults(func=cmd_user_remove)
 
     for name in OPTIONAL_MODULES:
         try:
@@ -132,43 +143,43 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_devices(args: argparse.Namespace) -> int:
-    store = open_server_store(args.store)
-    try:
+    with closing(open_server_store(args.store)) as store:
         for d in store.list_devices():
             state = f"revoked {d.revoked_at}" if d.revoked else "active"
             print(f"{d.device_id}  {d.label:<16} {d.user_name:<12} {d.role.value:<15} "
                   f"head={d.head}  {state}")
-    finally:
-        store.close()
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    store = open_server_store(args.store)
-    try:
+    with closing(open_server_store(args.store)) as store:
         store.revoke(args.device_id)
-    finally:
-        store.close()
     return 0
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    store = open_server_store(args.store)
-    try:
+    with closing(open_server_store(args.store)) as store:
         user = store.add_user(args.name, Role(args.role), args.display_name, args.mission)
-    finally:
-        store.close()
     print(user.id)
     return 0
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    store = open_server_store(args.store)
-    try:
-        for user_id, name, role in store.users():
-            print(f"{user_id}  {name:<16} {role}")
-    finally:
-        store.close()
+    with closing(open_server_store(args.store)) as store:
+        for user_id, name, role, active in store.users():
+            print(f"{user_id}  {name:<16} {role:<15}" + ("" if active else " removed"))
+    return 0
+
+
+def cmd_user_role(args: argparse.Namespace) -> int:
+    with closing(open_server_store(args.store)) as store:
+        store.set_role(args.name, Role(args.role))
+    return 0
+
+
+def cmd_user_remove(args: argparse.Namespace) -> int:
+    with closing(open_server_store(args.store)) as store:
+        store.remove_user(args.name)
     return 0
 
 

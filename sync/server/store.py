@@ -15,7 +15,7 @@ from app.domain import Role
 from app.domain.records import DelegationMember, Record, User
 from app.errors import HervestError
 from app.ids import new_id
-from app.store.codec import canonical_json, codec_for
+from app.store.codec import SqlValue, canonical_json, codec_for
 from app.store.hlc import HybridClock, Timestamp
 from app.store.unit_of_work import Change
 from sync.server import migrations
@@ -185,24 +185,48 @@ class ServerStore:
         self.write_records(records)
         return user
 
-    def users(self) -> list[tuple[str, str, str]]:
-        return [tuple(r) for r in self.db.all(  # type: ignore[misc]
-            "SELECT user_id, name, role FROM hq_users ORDER BY name")]
+    def set_role(self, name: str, role: Role) -> None:
+        """A new role for a user: laptops apply it on pull, like any edit."""
+        self._write_own([(User.ENTITY, self._known_user(name), "update",
+                          {"role": Role(role).value})])
+
+    def remove_user(self, name: str) -> None:
+        """Deactivate a user everywhere. Not a delete: the records they wrote keep naming
+        them, and a laptop refuses an inactive user every action (app.services.access)."""
+        active = codec_for(User).encode_value("active", False)
+        self._write_own([(User.ENTITY, self._known_user(name), "update", {"active": active})])
+
+    def _known_user(self, name: str) -> str:
+        found = self._user_named(name)
+        if found is None:
+            raise HervestError("hq.unknown_user", name=name)
+        return found[0]
+
+    def users(self) -> list[tuple[str, str, str, bool]]:
+        return [(r[0], r[1], r[2], bool(r[3])) for r in self.db.all(
+            "SELECT user_id, name, role, active FROM hq_users ORDER BY name")]
 
     def write_records(self, records: Iterable[Record]) -> None:
         """Inserts made by HQ itself, as changes of the server's own origin."""
+        items = []
+        for record in records:
+            fields = codec_for(type(record)).to_fields(record)
+            del fields["id"]
+            items.append((record.ENTITY, record.id, "insert", fields))
+        self._write_own(items)
+
+    def _write_own(self, items: Iterable[tuple[str, str, str, dict[str, SqlValue]]]) -> None:
+        """(entity, row id, op, fields) as changes of the server's own origin."""
         with self.db.transaction():
             row = self.db.one("SELECT MAX(seq) FROM changes WHERE device_id = ?",
                               (self.server_id,))
             seq = (row[0] or 0) if row else 0
             last = self._meta("hlc_last")
             clock = HybridClock(self.server_id, Timestamp.decode(last) if last else None)
-            for record in records:
+            for entity, row_id, op, fields in items:
                 seq += 1
-                fields = codec_for(type(record)).to_fields(record)
-                del fields["id"]
-                self._insert(Change(self.server_id, seq, clock.now().encode(), record.ENTITY,
-                                    record.id, "insert", fields, None))
+                self._insert(Change(self.server_id, seq, clock.now().encode(), entity, row_id,
+                                    op, fields, None))
             self._set_meta("hlc_last", clock.last.encode())
 
     # -- changes -----------------------------------------------------------------------
@@ -259,12 +283,15 @@ class ServerStore:
             (mission_id, case_id))
 
     def _keep_user(self, change: Change) -> None:
-        old = self.db.one("SELECT name, role FROM hq_users WHERE user_id = ?", (change.row_id,))
+        old = self.db.one("SELECT name, role, active FROM hq_users WHERE user_id = ?",
+                          (change.row_id,))
         name = change.fields.get("name", old[0] if old else "")
         role = change.fields.get("role", old[1] if old else Role.IND.value)
-        self.db.execute("INSERT INTO hq_users (user_id, name, role) VALUES (?,?,?) "
+        active = int(bool(change.fields.get("active", old[2] if old else 1)))
+        self.db.execute("INSERT INTO hq_users (user_id, name, role, active) VALUES (?,?,?,?) "
                         "ON CONFLICT (user_id) DO UPDATE SET name = excluded.name, "
-                        "role = excluded.role", (change.row_id, name, role))
+                        "role = excluded.role, active = excluded.active",
+                        (change.row_id, name, role, active))
 
     def _scope(self, entity: str, row_id: str) -> Scope | None:
         row = self.db.one("SELECT case_id, mission_id, resource, sha256 FROM scopes "
