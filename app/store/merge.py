@@ -114,7 +114,7 @@ def _same_format(change: Change) -> Change:
 
 
 UPGRADES: dict[int, Callable[[Change], Change]] = {1: _same_format, 2: _same_format,
-                                                  3: _same_format}
+                                                  3: _same_format, 4: _same_format}
 
 
 # -- pure rules ------------------------------------------------------------------------------

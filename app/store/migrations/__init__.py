@@ -47,6 +47,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "name search index", upgrade=_python("m0002_search")),
     Migration(3, "search index keyed by integer", upgrade=_python("m0003_search_keys")),
     Migration(4, "index for the principal applicant", sql="0004_list_indexes.sql"),
+    Migration(5, "covering indexes for the quota report", sql="0005_report_indexes.sql"),
 )
 LATEST = MIGRATIONS[-1].version
 
