@@ -131,7 +131,7 @@ class CaseView(QWidget):
         referral = [
             (_t("Channel"), label(case.channel)),
             (_t("Submission category"), html.escape(case.submission_category)),
-            (_t("Host country"), html.escape(case.host_country)),
+            (_t("Host country"), html.escape(country_label(case.host_country, language()))),
             (_t("Referred on"), format_date(case.referred_on)),
             (_t("Selected on"), format_date(case.selected_on)),
             (_t("Protection need (UNHCR)"), html.escape(case.protection_need)),
