@@ -9,7 +9,8 @@ from pathlib import Path
 
 from app.bundles.importer import ImportResult, import_bundle
 from app.bundles.minisign import parse_public_key_file
-from app.bundles.reader import DeviceKey, load_identities
+from app.bundles.reader import DeviceKey, file_digests, load_identities
+from app.bundles.receipt import check_receipt, grouped
 from app.store import Store
 from ui.i18n import core_text
 from ui.ops import Op, error_text
@@ -36,11 +37,16 @@ def _t(text: str) -> str:
 
 
 def import_files(store: Store, bundle: Path, identity: Path, device_key: Path,
-                 report: Callable[[int, int], None] | None = None) -> ImportResult:
+                 report: Callable[[int, int], None] | None = None,
+                 receipt: str = "") -> ImportResult:
     """The import with HQ's identity file and the laptop's minisign public key file;
-    `report(per mille, 1000)` as it reads (raises Cancelled once the user cancels)."""
+    `report(per mille, 1000)` as it reads (raises Cancelled once the user cancels).
+    `receipt`: the paper receipt's QR text (a scanner types it) or its typed SHA-256;
+    a stick that does not match it is refused before anything else."""
     key = parse_public_key_file(device_key.read_text("utf-8", errors="replace"))
     identities = load_identities(identity)
+    if receipt.strip():
+        check_receipt(receipt, file_digests(bundle)[0])
     # One laptop per bundle: its signature decides whether the key belongs to it.
     return import_bundle(store, bundle, identities, lambda _device: DeviceKey(key),
                          _per_mille(report) if report else None)
@@ -103,9 +109,13 @@ class ImportBundleDialog(QDialog):
                                   _t("Identity files (*.txt *.key);;All files (*)"))
         self.device_key = FileField("deviceKeyFile", _t("Laptop public key"),
                                     _t("Public keys (*.pub);;All files (*)"))
+        self.receipt = QLineEdit()
+        self.receipt.setObjectName("receiptText")
+        self.receipt.setPlaceholderText(_t("Scan its QR code or type the SHA-256 on it"))
         form = QFormLayout()
         add_rows(form, ((_t("&Bundle"), self.bundle), (_t("HQ &identity file"), self.identity),
-                        (_t("Laptop's public &key"), self.device_key)))
+                        (_t("Laptop's public &key"), self.device_key),
+                        (_t("Paper &receipt"), self.receipt)))
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -146,8 +156,9 @@ class ImportBundleDialog(QDialog):
         self.progress.show()
         self.cancel_button.show()
         self.message.setText(_t("Checking and importing the bundle…"))
+        receipt = self.receipt.text()
         self.op = Op(self.store, lambda store, report: import_files(
-            store, bundle, identity, device_key, report), parent=self)
+            store, bundle, identity, device_key, report, receipt), parent=self)
         self.op.progressed.connect(lambda done, _total: self.progress.setValue(done))
         self.op.succeeded.connect(self._done)
         self.op.failed.connect(self._failed)
@@ -162,10 +173,13 @@ class ImportBundleDialog(QDialog):
 
     def _done(self, result: ImportResult) -> None:
         manifest = result.manifest
+        # Without a scanned receipt the operator compares the hash with the paper by eye.
         self._finish(core_text("bundle.imported", bundle_id=manifest.bundle_id,
                                device=manifest.device_id, applied=result.applied,
                                changes=manifest.changes, skipped=result.skipped,
-                               attachments=result.attachments_added))
+                               attachments=result.attachments_added)
+                     + "\n" + _t("SHA-256 of the bundle: %1").replace("%1",
+                                                                   grouped(result.sha256)))
         self.imported.emit(result)
 
     def _failed(self, error: object) -> None:

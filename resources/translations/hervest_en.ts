@@ -838,6 +838,10 @@
         <translation>Public keys (*.pub);;All files (*)</translation>
     </message>
     <message>
+        <source>Scan its QR code or type the SHA-256 on it</source>
+        <translation>Scan its QR code or type the SHA-256 on it</translation>
+    </message>
+    <message>
         <source>&amp;Bundle</source>
         <translation>&amp;Bundle</translation>
     </message>
@@ -848,6 +852,10 @@
     <message>
         <source>Laptop&apos;s public &amp;key</source>
         <translation>Laptop&apos;s public &amp;key</translation>
+    </message>
+    <message>
+        <source>Paper &amp;receipt</source>
+        <translation>Paper &amp;receipt</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -868,6 +876,10 @@
     <message>
         <source>Checking and importing the bundle…</source>
         <translation>Checking and importing the bundle…</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the bundle: %1</source>
+        <translation>SHA-256 of the bundle: %1</translation>
     </message>
 </context>
 <context>

@@ -838,6 +838,10 @@
         <translation>Publieke sleutels (*.pub);;Alle bestanden (*)</translation>
     </message>
     <message>
+        <source>Scan its QR code or type the SHA-256 on it</source>
+        <translation>Scan de QR-code of typ de SHA-256 die erop staat</translation>
+    </message>
+    <message>
         <source>&amp;Bundle</source>
         <translation>&amp;Bundel</translation>
     </message>
@@ -848,6 +852,10 @@
     <message>
         <source>Laptop&apos;s public &amp;key</source>
         <translation>Publieke &amp;sleutel van de laptop</translation>
+    </message>
+    <message>
+        <source>Paper &amp;receipt</source>
+        <translation>Papieren &amp;ontvangstbewijs</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -868,6 +876,10 @@
     <message>
         <source>Checking and importing the bundle…</source>
         <translation>Bundel controleren en importeren…</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the bundle: %1</source>
+        <translation>SHA-256 van de bundel: %1</translation>
     </message>
 </context>
 <context>

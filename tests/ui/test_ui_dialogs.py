@@ -10,6 +10,8 @@ from pathlib import Path
 
 import app
 from app.bundles import minisign
+from app.bundles.reader import file_digests
+from app.bundles.receipt import grouped
 from app.bundles.writer import RECIPIENTS_META, export_bundle
 from app.domain import Case, Conflict, Mission, Outcome, Role
 from app.domain.records import AssessmentRecord
@@ -142,6 +144,20 @@ def test_import_dialog_refuses_a_tampered_bundle(qtbot, laptop: Store, hq_store:
     assert not results and hq_store.count(Case) == 0
     message = dialog.message.text()
     assert "signature does not match" in message and "Nothing was imported" in message
+
+
+def test_import_dialog_checks_the_paper_receipt(qtbot, laptop: Store, hq_store: Store,
+                                                hq_keys: HqKeys, tmp_path: Path) -> None:
+    bundle, pub = _exported(laptop, tmp_path, hq_keys)
+    sha256 = file_digests(bundle)[0]
+    dialog = _import_dialog(qtbot, hq_store, bundle, hq_keys, pub)
+    dialog.receipt.setText("0" * 64)  # a receipt of another stick
+    dialog.import_button.click()
+    assert "does NOT match" in dialog.message.text() and hq_store.count(Case) == 0
+    dialog.receipt.setText(grouped(sha256).upper())  # typed from the paper, in blocks
+    dialog.import_button.click()
+    assert hq_store.count(Case) == laptop.count(Case)
+    assert grouped(sha256) in dialog.message.text()
 
 
 def test_import_dialog_asks_for_every_file(qtbot, hq_store: Store, tmp_path: Path) -> None:
