@@ -293,6 +293,7 @@ def _apply_one(uow: UnitOfWork, change: Change, server_seq: int | None, state: R
     for conflict in conflicts_of(change, state):
         _raise_conflict(uow, conflict, result)
     fields: dict[str, SqlValue] | None
+    appeared = False
     if change.op == "delete":
         fields = None
     elif state.deleted and not exists(uow.conn, change.entity, change.row_id):
@@ -300,6 +301,7 @@ def _apply_one(uow: UnitOfWork, change: Change, server_seq: int | None, state: R
     elif change.op == "insert" and not state.inserted:
         # The row appears now: its insert, overlaid with newer edits that came first.
         state.add(change)
+        appeared = True
         fields = {name: v.value for name, v in state.fields.items()}
     elif not state.inserted:
         fields = None  # an edit of a row whose insert has not arrived yet: recorded only
@@ -307,7 +309,7 @@ def _apply_one(uow: UnitOfWork, change: Change, server_seq: int | None, state: R
         fields = winning_fields(change, state)
     if fields and change.entity == "users" and _name_taken(uow, change, fields):
         fields = None  # the same person set up on two devices: each keeps its own row
-    if change.op != "insert" or state.inserted:
+    if not appeared and (change.op != "insert" or state.inserted):
         state.add(change)
     uow.apply_change(change, fields or None, server_seq)
     revivals.note(change, fields)
