@@ -1,5 +1,7 @@
 """Sync benchmark: push + pull of N changes over loopback HTTP against the HQ server
 applying the same changes from a local file, in the same run; then 5 laptops at once.
+Also a laptop merging the same changes from a local file, so the cost of the wire (pull
+vs that) is apart from the cost of a laptop's write path (that vs HQ's single table).
 
     python tests/bench/bench_sync.py [--quick]      (100,000 changes; --quick: 5,000)
 """
@@ -19,12 +21,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "sync")]
 os.environ.setdefault("HERVEST_KDF_TARGET_MS", "1")
 
-from sync_helpers import LiveServer, enrol_laptop, sync  # noqa: E402
+from sync_helpers import LiveServer, enrol_laptop, new_laptop, sync  # noqa: E402
 
 from app.domain import Role  # noqa: E402
 from app.domain.records import Case, Person  # noqa: E402
-from app.store.merge import logged_changes  # noqa: E402
+from app.store.merge import apply_remote, logged_changes  # noqa: E402
 from app.store.unit_of_work import Change  # noqa: E402
+from sync.client.session import PULL_BATCH  # noqa: E402
 from sync.server.store import open_server_store  # noqa: E402
 
 
@@ -69,7 +72,15 @@ def main() -> None:
                 local.apply_push(source.device_id, changes[i:i + 2000])
             local.close()
 
+        def laptop_apply() -> None:  # the same merge a pull does, without the network
+            laptop = new_laptop(folder, "local-laptop", Role.HQ_COORDINATOR)
+            changes = [Change(**json.loads(line)) for line in dump.read_text().splitlines()]
+            for i in range(0, len(changes), PULL_BATCH):
+                apply_remote(laptop, changes[i:i + PULL_BATCH])
+            laptop.close()
+
         t_local = timed(local_apply)
+        t_laptop = timed(laptop_apply)
         t_push = timed(lambda: sync(source))
         t_pull = timed(lambda: sync(target))
         assert target.count(Case) + target.count(Person) == n
@@ -88,6 +99,10 @@ def main() -> None:
         ("pull N changes into another laptop", t_pull, t_pull / t_local),
         ("push + pull (target <= 3.0x)", t_push + t_pull, (t_push + t_pull) / t_local),
         (f"5 laptops push {per} each at once", t_crowd, t_crowd / t_local),
+        ("a laptop merges N changes from a local file", t_laptop, t_laptop / t_local),
+        ("pull, against the laptop's own local merge", t_pull, t_pull / t_laptop),
+        ("push + pull, against both local applies", t_push + t_pull,
+         (t_push + t_pull) / (t_local + t_laptop)),
     ]
     print(f"\nsync benchmark, N = {n:,} changes (SQLite HQ store, loopback)\n")
     print(f"{'measure':<52} {'seconds':>9} {'x baseline':>11}")
