@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from app.domain.records import Conflict
 from app.errors import HervestError
 from app.i18n import register_messages
+from app.store import sql
 from app.store.codec import SqlValue, canonical_json, codec_for_entity
 from app.store.hlc import Timestamp
 from app.store.migrations import LATEST
@@ -206,12 +207,12 @@ def conflicts_of(change: Change, state: RowState) -> list[Conflict]:
 def logged_changes(conn, where: str = "", params: Sequence[SqlValue] = (),
                    limit: int | None = None) -> list[Change]:
     """Changes from the log, in log order (`where` filters the `changes` table)."""
-    sql = ("SELECT device_id, seq, hlc, entity, row_id, op, fields, user_id, schema_version "
-           "FROM changes" + (f" WHERE {where}" if where else "") + " ORDER BY id")
+    query = ("SELECT device_id, seq, hlc, entity, row_id, op, fields, user_id, schema_version "
+             "FROM changes" + (f" WHERE {where}" if where else "") + " ORDER BY id")
     if limit is not None:
-        sql += f" LIMIT {int(limit)}"
+        query += f" LIMIT {int(limit)}"
     return [Change(d, s, h, e, r, op, json.loads(f), u, v)
-            for d, s, h, e, r, op, f, u, v in conn.execute(sql, tuple(params))]
+            for d, s, h, e, r, op, f, u, v in conn.execute(query, tuple(params))]
 
 
 def apply_remote(store: Store, changes: Sequence[Change],
@@ -257,9 +258,6 @@ def _batch_summary(applied: Sequence[Change], result: MergeResult) -> dict[str, 
             "conflicts": len(result.conflicts), "devices": ranges}
 
 
-_CHUNK = 500  # values per IN (...) list
-
-
 def present_changes(conn, changes: Sequence[Change]) -> set[tuple[str, int]]:
     """Which (device_id, seq) of `changes` the log already holds."""
     wanted: dict[str, list[int]] = {}
@@ -274,17 +272,15 @@ def present_changes(conn, changes: Sequence[Change]) -> set[tuple[str, int]]:
 
 
 def row_states(conn, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], RowState]:
-    """The logged state of many rows, a chunk of row ids per query."""
+    """The logged state of many rows, one query per entity."""
     states = {key: RowState() for key in keys}
     by_entity: dict[str, list[str]] = {}
     for entity, row_id in states:
         by_entity.setdefault(entity, []).append(row_id)
     for entity, row_ids in by_entity.items():
-        for start in range(0, len(row_ids), _CHUNK):
-            chunk = row_ids[start:start + _CHUNK]
-            where = f"entity = ? AND row_id IN ({','.join('?' * len(chunk))})"
-            for change in logged_changes(conn, where, (entity, *chunk)):
-                states[entity, change.row_id].add(change)
+        for change in logged_changes(conn, f"entity = ? AND row_id {sql.IN_IDS}",
+                                     (entity, sql.ids(row_ids))):
+            states[entity, change.row_id].add(change)
     return states
 
 

@@ -20,21 +20,21 @@ KEYS = "case_search_keys"
 # indexed by an older version are re-indexed once when they are opened.
 INDEX_VERSION = 2
 _VERSION_KEY = "search_index_version"
-_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+_CHUNK = 500  # cases re-indexed per round (bounded memory)
 
 
 def case_bodies(conn: sql.Connection, case_ids: list[str]) -> dict[str, str]:
     """The searchable text of each existing case among `case_ids`."""
     parts: dict[str, list[str]] = {}
-    marks = ",".join("?" * len(case_ids))
+    wanted = (sql.ids(case_ids),)
     for case_id, number, country in conn.execute(
-            f"SELECT id, unhcr_case_number, host_country FROM cases WHERE id IN ({marks})",
-            case_ids):
+            f"SELECT id, unhcr_case_number, host_country FROM cases WHERE id {sql.IN_IDS}",
+            wanted):
         parts[case_id] = [number, country]
     for row in conn.execute(
             "SELECT case_id, unhcr_individual_number, given_name, family_name, "
             "given_name_original, family_name_original, nationality FROM persons "
-            f"WHERE case_id IN ({marks})", case_ids):
+            f"WHERE case_id {sql.IN_IDS}", wanted):
         case_id, number, given, family, given_orig, family_orig, nationality = row
         if case_id in parts:
             parts[case_id] += [number, nationality, given_orig, family_orig,
@@ -47,14 +47,12 @@ def refresh(conn: sql.Connection, case_ids: Iterable[str]) -> None:
     ids = list(dict.fromkeys(case_ids))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
         conn.execute(f"DELETE FROM {TABLE} WHERE rowid IN "
-                     f"(SELECT n FROM {KEYS} WHERE case_id IN ({marks}))", chunk)
+                     f"(SELECT n FROM {KEYS} WHERE case_id {sql.IN_IDS})", (sql.ids(chunk),))
         bodies = case_bodies(conn, chunk)
         gone = [c for c in chunk if c not in bodies]
         if gone:
-            conn.execute(f"DELETE FROM {KEYS} WHERE case_id IN ({','.join('?' * len(gone))})",
-                         gone)
+            conn.execute(f"DELETE FROM {KEYS} WHERE case_id {sql.IN_IDS}", (sql.ids(gone),))
         conn.executemany(f"INSERT OR IGNORE INTO {KEYS} (case_id) VALUES (?)",
                          [(c,) for c in bodies])
         conn.executemany(f"INSERT INTO {TABLE} (rowid, body) "
