@@ -9,8 +9,8 @@ from pathlib import Path
 
 from app.bundles.importer import ImportResult, import_bundle
 from app.bundles.minisign import parse_public_key_file
-from app.bundles.reader import DeviceKey, file_digests, load_identities
-from app.bundles.receipt import check_receipt, grouped
+from app.bundles.reader import DeviceKey, load_identities
+from app.bundles.receipt import grouped
 from app.store import Store
 from ui.i18n import core_text
 from ui.ops import Op, error_text
@@ -42,14 +42,12 @@ def import_files(store: Store, bundle: Path, identity: Path, device_key: Path,
     """The import with HQ's identity file and the laptop's minisign public key file;
     `report(per mille, 1000)` as it reads (raises Cancelled once the user cancels).
     `receipt`: the paper receipt's QR text (a scanner types it) or its typed SHA-256;
-    a stick that does not match it is refused before anything else."""
+    a stick that does not match it is refused before it is decrypted."""
     key = parse_public_key_file(device_key.read_text("utf-8", errors="replace"))
     identities = load_identities(identity)
-    if receipt.strip():
-        check_receipt(receipt, file_digests(bundle)[0])
     # One laptop per bundle: its signature decides whether the key belongs to it.
     return import_bundle(store, bundle, identities, lambda _device: DeviceKey(key),
-                         _per_mille(report) if report else None)
+                         _per_mille(report) if report else None, receipt)
 
 
 def _per_mille(report: Callable[[int, int], None]) -> Callable[[int, int], None]:

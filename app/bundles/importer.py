@@ -89,10 +89,12 @@ class _StoreVisitor:
 
 
 def import_bundle(store: Store, path: Path, identities: list[x25519.Identity],
-                  devices: DeviceLookup, progress: Progress | None = None) -> ImportResult:
+                  devices: DeviceLookup, progress: Progress | None = None,
+                  receipt: str = "") -> ImportResult:
     """Check, then apply all or nothing. `progress` may raise to stop (a user's Cancel):
-    the exception comes out unchanged and the database is as it was."""
-    reader = BundleReader(path, identities, devices, progress)
+    the exception comes out unchanged and the database is as it was. `receipt`: the paper
+    receipt's QR text or typed SHA-256; a bundle that does not match it is refused."""
+    reader = BundleReader(path, identities, devices, progress, receipt)
     reader.verify()
     visitor = _StoreVisitor(store)
     try:

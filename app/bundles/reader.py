@@ -25,6 +25,7 @@ from pyrage import x25519
 from app.bundles import manifest as mf
 from app.bundles import minisign
 from app.bundles.changes import decode_change
+from app.bundles.receipt import check_receipt
 from app.bundles.tarstream import TarPushParser
 from app.bundles.writer import signature_path
 from app.errors import HervestError
@@ -100,7 +101,8 @@ Progress = Callable[[int, int], None]
 
 class BundleReader:
     def __init__(self, path: Path, identities: list[x25519.Identity],
-                 devices: DeviceLookup, progress: Progress | None = None) -> None:
+                 devices: DeviceLookup, progress: Progress | None = None,
+                 receipt: str = "") -> None:
         self.path = Path(path)
         self.identities = identities
         self.devices = devices
@@ -108,6 +110,7 @@ class BundleReader:
         self.record: minisign.TrustedRecord | None = None
         self._device: DeviceKey | None = None
         self._progress = progress
+        self.receipt = receipt  # a paper receipt's QR text or typed hash, checked if given
         self._read = self._total = 0
         self._stopped: BaseException | None = None
 
@@ -126,6 +129,8 @@ class BundleReader:
             raise HervestError("bundle.revoked_device", device=parsed.record.device_id)
         self._total = 3 * self.path.stat().st_size
         sha256, blake = file_digests(self.path, self._tick)
+        if self.receipt.strip():  # the stick against the paper, on the hash just read
+            check_receipt(self.receipt, sha256)
         minisign.verify(parsed, device.public_key, blake)
         if parsed.record.sha256 != sha256:
             raise HervestError("bundle.signature_bad")
