@@ -15,7 +15,7 @@ from app.countries import country_name
 from app.domain import CaseState, Mission
 from app.reports import lookup
 from app.reports.document import NameCell, Report
-from app.services.deadlines import deadline
+from app.services.deadlines import OPEN_AFTER_SELECTION, deadline
 from app.store.database import Store
 
 STATES = list(CaseState)
@@ -102,10 +102,11 @@ def _attendance(report: Report, store: Store, mission: Mission) -> list:
 
 
 def _deadlines(report: Report, store: Store, mission: Mission, today: dt.date) -> list:
+    states = [s.value for s in OPEN_AFTER_SELECTION]
     rows = store.rows(
         "SELECT unhcr_case_number, state, selected_on FROM cases WHERE mission_id = ? AND "
-        "selected_on IS NOT NULL AND state IN ('decided', 'co_training', 'departed') "
-        "ORDER BY selected_on", (mission.id,))
+        f"selected_on IS NOT NULL AND state IN ({', '.join('?' * len(states))}) "
+        "ORDER BY selected_on", (mission.id, *states))
     t = report.t
     body = []
     for number, state, selected in rows:
