@@ -29,7 +29,7 @@ from ui.qt import (
     Signal,
     translate,
 )
-from ui.widgets import add_rows, message_label
+from ui.widgets import add_rows, close_with_action, message_label
 
 
 def _t(text: str) -> str:
@@ -120,17 +120,12 @@ class ImportBundleDialog(QDialog):
         self.progress.hide()
         self.op: Op | None = None
         self.message = message_label("importMessage")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = buttons.addButton(_t("&Import"),
-                                               QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button.setObjectName("importButton")
-        self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.start_import)
+        buttons, self.import_button = close_with_action(self, _t("&Import"), "importButton",
+                                                        self.start_import)
         self.cancel_button = buttons.addButton(_t("&Stop"), QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button.setObjectName("cancelImport")
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(lambda: self.op and self.op.cancel())
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

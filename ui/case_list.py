@@ -24,6 +24,7 @@ from ui.qt import (
     Signal,
     translate,
 )
+from ui.widgets import add_labelled
 
 SEARCH_PAUSE_MS = 60
 
@@ -54,10 +55,7 @@ class CaseListPage(QWidget):
             self.state.addItem(label(state), state.value)
         self.count = QLabel()
         self.count.setObjectName("caseCount")
-        search_label = QLabel(translate("CaseList", "&Search:"))
-        search_label.setBuddy(self.search)
-        bar.addWidget(search_label)
-        bar.addWidget(self.search, 1)
+        add_labelled(bar, translate("CaseList", "&Search:"), self.search)
         bar.addWidget(self.state)
         bar.addWidget(self.count)
         layout.addLayout(bar)

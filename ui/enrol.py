@@ -10,7 +10,6 @@ from ui.i18n import core_text
 from ui.ops import Op, error_text
 from ui.qt import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from ui.qt import (
     QWidget,
     translate,
 )
-from ui.widgets import add_rows, message_label
+from ui.widgets import add_rows, close_with_action, message_label
 
 
 def _t(text: str) -> str:
@@ -52,13 +51,8 @@ class EnrolDialog(QDialog):
         if current:
             self.message.setText(_t("This laptop is enrolled with %1; a new code replaces "
                                     "that enrolment.").replace("%1", current))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.enrol_button = self.buttons.addButton(_t("&Enrol"),
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
-        self.enrol_button.setObjectName("enrolButton")
-        self.enrol_button.setDefault(True)
-        self.enrol_button.clicked.connect(self.enrol)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.enrol_button = close_with_action(self, _t("&Enrol"), "enrolButton",
+                                                            self.enrol)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

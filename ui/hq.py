@@ -41,7 +41,7 @@ from ui.qt import (
     QWidget,
     translate,
 )
-from ui.widgets import TextTableModel, message_label
+from ui.widgets import TextTableModel, add_labelled, message_label
 
 SERIES = (("target", "#9aa5b1"), ("mission", "#3a6ea5"), ("dossier", "#e0a526"),
           ("nareis", "#6aa84f"))
@@ -118,10 +118,7 @@ class QuotaPage(QWidget):
         bar = QHBoxLayout()
         self.framework = QComboBox()
         self.framework.setObjectName("frameworkChoice")
-        caption = QLabel(_t("&Framework:"))
-        caption.setBuddy(self.framework)
-        bar.addWidget(caption)
-        bar.addWidget(self.framework, 1)
+        add_labelled(bar, _t("&Framework:"), self.framework)
         layout.addLayout(bar)
         self.chart = QuotaChart()
         self.chart.setObjectName("quotaChart")
@@ -175,12 +172,9 @@ class PlanningPage(QWidget):
         bar = QHBoxLayout()
         self.mission = QComboBox()
         self.mission.setObjectName("planMission")
-        caption = QLabel(_t("Assign selected cases to &mission:"))
-        caption.setBuddy(self.mission)
         self.assign = QPushButton(_t("&Assign"))
         self.assign.clicked.connect(self._assign)
-        bar.addWidget(caption)
-        bar.addWidget(self.mission, 1)
+        add_labelled(bar, _t("Assign selected cases to &mission:"), self.mission)
         bar.addWidget(self.assign)
         layout.addLayout(bar)
         self.cases = CaseListPage(store, reader, self)

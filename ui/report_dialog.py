@@ -20,7 +20,6 @@ from ui.ops import Op, error_text
 from ui.qt import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -28,7 +27,7 @@ from ui.qt import (
     QWidget,
     translate,
 )
-from ui.widgets import add_rows, message_label
+from ui.widgets import add_rows, close_with_action, message_label
 
 Render = Callable[[Store, str, Path, str | None], Report]
 
@@ -62,13 +61,8 @@ class ReportDialog(QDialog):
         warning.setObjectName("pdfWarning")
         warning.setWordWrap(True)
         self.message = message_label("reportMessage")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.save_button = buttons.addButton(_t("&Save PDF…"),
-                                             QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button.setObjectName("savePdf")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.choose_and_write)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button = close_with_action(self, _t("&Save PDF…"), "savePdf",
+                                                      self.choose_and_write)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(warning)

@@ -35,6 +35,7 @@ from ui.qt import (
     QWidget,
     translate,
 )
+from ui.widgets import add_labelled
 
 KEYS = {Qt.Key.Key_P: Attendance.PRESENT, Qt.Key.Key_A: Attendance.ABSENT,
         Qt.Key.Key_E: Attendance.EXCUSED, Qt.Key.Key_U: Attendance.UNKNOWN}
@@ -164,10 +165,7 @@ class TrainingPage(QWidget):
         bar = QHBoxLayout()
         self.training = QComboBox()
         self.training.setObjectName("trainingChoice")
-        caption = QLabel(_t("&Training:"))
-        caption.setBuddy(self.training)
-        bar.addWidget(caption)
-        bar.addWidget(self.training, 1)
+        add_labelled(bar, _t("&Training:"), self.training)
         bar.addWidget(QLabel(_t("Keys: P present, A absent, E excused, U not recorded")))
         layout.addLayout(bar)
         self.model = AttendanceModel(store, self)

@@ -9,9 +9,11 @@ from ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QModelIndex,
     QObject,
+    QPushButton,
     Qt,
     QWidget,
 )
@@ -23,6 +25,14 @@ def add_rows(form: QFormLayout, rows: Iterable[tuple[str, QWidget]]) -> None:
         label = QLabel(caption)
         label.setBuddy(widget)
         form.addRow(label, widget)
+
+
+def add_labelled(bar: QHBoxLayout, caption: str, widget: QWidget) -> None:
+    """A caption and its field in a bar, the field taking the room; Alt+letter jumps."""
+    label = QLabel(caption)
+    label.setBuddy(widget)
+    bar.addWidget(label)
+    bar.addWidget(widget, 1)
 
 
 def message_label(name: str) -> QLabel:
@@ -38,6 +48,19 @@ def ok_cancel(dialog: QDialog, on_ok: object) -> QDialogButtonBox:
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def close_with_action(dialog: QDialog, text: str, name: str,
+                      on_click: object) -> tuple[QDialogButtonBox, QPushButton]:
+    """Close plus the dialog's one action (the default button), for dialogs that do a job
+    and report it in place."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    action = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+    action.setObjectName(name)
+    action.setDefault(True)
+    action.clicked.connect(on_click)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, action
 
 
 class TextTableModel(QAbstractTableModel):
