@@ -21,6 +21,20 @@ FAST_KDF = KdfParams(iterations=2, memory_kib=19 * 1024)
 PASSPHRASE = "test passphrase 123"
 
 
+def stamp_newer_schema(db_path: Path, user: str = "coordinator") -> int:
+    """Mark a closed database as made by a newer Hervest (schema LATEST + 1); returns it."""
+    from app.store.database import _connect
+    from app.store.keyslots import KeyFile
+    from app.store.migrations import LATEST
+
+    key, _ = KeyFile.load(db_path).unwrap_user(user, PASSPHRASE)
+    conn, _ = _connect(db_path, key)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return LATEST + 1
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     """Switching the UI to Dutch or `--lang nl` sets HERVEST_LANG for the process; put it

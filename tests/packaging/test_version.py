@@ -39,21 +39,14 @@ def test_build_extra_and_spec_read_the_same_file() -> None:
 
 def test_a_newer_database_is_refused_with_what_to_do(store, db_path: Path) -> None:
     """A laptop updated at HQ, then handed an older program: told plainly, in Dutch too."""
-    from app.store.database import _connect
-    from app.store.keyslots import KeyFile
-    from app.store.migrations import LATEST
-    from tests.conftest import PASSPHRASE
+    from tests.conftest import PASSPHRASE, stamp_newer_schema
 
     store.close()
-    key, _ = KeyFile.load(db_path).unwrap_user("coordinator", PASSPHRASE)
-    conn, _ = _connect(db_path, key)
-    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+    newer = stamp_newer_schema(db_path)
     env = {"PYTHONPATH": str(REPO), "PATH": "", "HERVEST_PASSPHRASE": PASSPHRASE,
            "HERVEST_LANG": "nl"}
     done = subprocess.run([sys.executable, "-m", "app.cli.main", "info", "--db", str(db_path),
                            "--as", "coordinator"], env=env, capture_output=True, text=True)
     assert done.returncode == 2
     assert "Installeer de nieuwere versie" in done.stderr
-    assert f"schema {LATEST + 1}" in done.stderr and "Traceback" not in done.stderr
+    assert f"schema {newer}" in done.stderr and "Traceback" not in done.stderr

@@ -9,10 +9,8 @@ from app.domain import Case
 from app.errors import SchemaError
 from app.store import Store, search
 from app.store.check import run_checks
-from app.store.database import _connect
-from app.store.keyslots import KeyFile
 from app.store.migrations import LATEST, MIGRATIONS
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, stamp_newer_schema
 
 FIXTURES = __import__("pathlib").Path(__file__).parent.parent / "fixtures"
 
@@ -47,11 +45,7 @@ def test_schema1_database_opens_and_upgrades(schema1_db):
 
 def test_newer_schema_is_refused_and_not_touched(store, db_path):
     store.close()
-    key, _ = KeyFile.load(db_path).unwrap_user("coordinator", PASSPHRASE)
-    conn, _ = _connect(db_path, key)
-    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.close()
+    stamp_newer_schema(db_path)
     before = hashlib.sha256(db_path.read_bytes()).hexdigest()
     with pytest.raises(SchemaError) as refused:
         Store.open(db_path, "coordinator", PASSPHRASE)
