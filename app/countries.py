@@ -7,8 +7,6 @@ from __future__ import annotations
 import gettext
 from functools import cache
 
-import pycountry
-
 from app.i18n import current_language, register_messages, tr
 
 STATELESS = "XXA"
@@ -18,6 +16,8 @@ register_messages({"country.stateless": {"en": "stateless", "nl": "staatloos"}})
 
 @cache
 def _translation(lang: str) -> gettext.NullTranslations:
+    import pycountry
+
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang],
                                fallback=True)
 
@@ -27,6 +27,8 @@ def country_name(code: str, lang: str | None = None) -> str:
     lang = lang or current_language()
     if code == STATELESS:
         return tr("country.stateless", lang)
+    import pycountry  # 0.1 s to import: paid when a country is first named, not at start
+
     country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
     if country is None:
         return code
