@@ -57,7 +57,10 @@ from app.store.unit_of_work import UnitOfWork
 FICTIONAL = "Fictional demo data (Hervest demo generator)."
 BATCH = 250
 
-# Latin spellings as they vary between UNHCR offices, with the Arabic original.
+# Latin spellings as they vary between UNHCR offices, with the Arabic original. A person is
+# written as UNHCR records them: given name, father's name, family name. The pools are large
+# enough that two strangers rarely share a whole name and a birth date, as in real case
+# lists (a pool of a dozen names made every 100,000-case demo a crowd of namesakes).
 MALE = [
     (("Mohammed", "Muhammad", "Mohamed", "Mohamad"), "محمد"),
     (("Ahmed", "Ahmad"), "أحمد"), (("Hussein", "Husayn", "Hussain"), "حسين"),
@@ -67,6 +70,15 @@ MALE = [
     (("Hassan", "Hasan"), "حسن"), (("Mahmoud", "Mahmud"), "محمود"),
     (("Suleiman", "Sulayman", "Soliman"), "سليمان"), (("Karim", "Kareem"), "كريم"),
     (("Tariq", "Tarek"), "طارق"), (("Bilal",), "بلال"), (("Samir", "Sameer"), "سمير"),
+    (("Ali", "Aly"), "علي"), (("Hamza", "Hamzah"), "حمزة"), (("Yahya", "Yehia"), "يحيى"),
+    (("Jamal", "Gamal"), "جمال"), (("Walid", "Waleed"), "وليد"), (("Nabil", "Nabeel"), "نبيل"),
+    (("Adel", "Adil"), "عادل"), (("Fadi",), "فادي"), (("Rami",), "رامي"),
+    (("Ziad", "Ziyad"), "زياد"), (("Majid", "Maged"), "ماجد"), (("Faisal", "Faysal"), "فيصل"),
+    (("Saeed", "Said"), "سعيد"), (("Anas",), "أنس"), (("Osama", "Usama"), "أسامة"),
+    (("Ayman",), "أيمن"), (("Imad", "Emad"), "عماد"), (("Hisham", "Hesham"), "هشام"),
+    (("Mazen",), "مازن"), (("Bassam",), "بسام"), (("Riad", "Riyad"), "رياض"),
+    (("Salim", "Saleem"), "سليم"), (("Wael",), "وائل"), (("Munir", "Mounir"), "منير"),
+    (("Hamid", "Hamed"), "حامد"),
 ]
 FEMALE = [
     (("Fatima", "Fatma", "Fatimah"), "فاطمة"), (("Aisha", "Aicha", "Ayesha"), "عائشة"),
@@ -74,6 +86,13 @@ FEMALE = [
     (("Amira", "Ameera"), "أميرة"), (("Layla", "Leila", "Laila"), "ليلى"),
     (("Noor", "Nour"), "نور"), (("Huda", "Hoda"), "هدى"), (("Salma",), "سلمى"),
     (("Rania",), "رانيا"), (("Yasmin", "Yasmine"), "ياسمين"), (("Hala",), "هالة"),
+    (("Khadija", "Khadeeja"), "خديجة"), (("Samira", "Sameera"), "سميرة"),
+    (("Reem", "Rim"), "ريم"), (("Dina",), "دينا"), (("Hiba", "Heba"), "هبة"),
+    (("Asma", "Asmaa"), "أسماء"), (("Nada",), "ندى"), (("Lina",), "لينا"), (("Rasha",), "رشا"),
+    (("Iman", "Eman"), "إيمان"), (("Suha",), "سهى"), (("Widad",), "وداد"),
+    (("Ghada",), "غادة"), (("Manal",), "منال"), (("Sawsan",), "سوسن"),
+    (("Najla", "Najlaa"), "نجلاء"), (("Rahaf",), "رهف"), (("Jana",), "جنى"),
+    (("Sara", "Sarah"), "سارة"), (("Hanan",), "حنان"),
 ]
 FAMILY = [
     (("Al-Hassan", "El-Hassan", "Alhassan"), "الحسن"), (("Haddad", "Hadad"), "حداد"),
@@ -82,12 +101,32 @@ FAMILY = [
     (("Darwish", "Darweesh"), "درويش"), (("Qasim", "Kassem", "Qassem"), "قاسم"),
     (("Othman", "Osman", "Uthman"), "عثمان"), (("Mansour", "Mansur"), "منصور"),
     (("Abdelrahman", "Abdulrahman"), "عبدالرحمن"), (("Yassin", "Yasin"), "ياسين"),
+    (("Al-Khatib", "El-Khatib"), "الخطيب"), (("Najjar", "Al-Najjar"), "النجار"),
+    (("Al-Halabi", "Halabi"), "الحلبي"), (("Hamdan",), "حمدان"),
+    (("Sabbagh", "Al-Sabbagh"), "الصباغ"), (("Jaber", "Jabir"), "جابر"),
+    (("Al-Obeidi", "Al-Ubaidi"), "العبيدي"), (("Al-Jubouri", "Al-Juburi"), "الجبوري"),
+    (("Al-Tamimi",), "التميمي"), (("Al-Shammari",), "الشمري"), (("Al-Rawi",), "الراوي"),
+    (("Hijazi", "Hegazy"), "حجازي"), (("Bakri", "Bakry"), "بكري"),
+    (("Al-Kurdi", "Kurdi"), "الكردي"), (("Zaher", "Zahir"), "زاهر"),
+    (("Al-Homsi", "Homsi"), "الحمصي"), (("Shaaban", "Shaban"), "شعبان"),
+    (("Al-Saadi", "Al-Saady"), "السعدي"), (("Al-Hashimi", "Al-Hashemi"), "الهاشمي"),
+    (("Barakat",), "بركات"), (("Farouk", "Farouq"), "فاروق"), (("Awad",), "عوض"),
+    (("Ismail", "Ismael"), "إسماعيل"), (("Al-Ahmad",), "الأحمد"),
 ]
+Name = tuple[str, str]  # (Latin spelling, original script or "")
 # Names from the Great Lakes and the Horn, written in Latin only.
-EAST_AFRICAN_GIVEN = ["Amani", "Baraka", "Neema", "Furaha", "Tesfay", "Mebrat", "Kidane",
-                      "Aster", "Deng", "Nyandeng", "Achol", "Mugisha", "Uwase", "Bahati"]
-EAST_AFRICAN_FAMILY = ["Mukamana", "Habimana", "Tesfamariam", "Gebremedhin", "Garang",
-                       "Majok", "Kabila-Demo", "Nshimiye", "Okello", "Wanjiru"]
+EAST_AFRICAN_GIVEN = [
+    "Amani", "Baraka", "Neema", "Furaha", "Tesfay", "Mebrat", "Kidane", "Aster", "Deng",
+    "Nyandeng", "Achol", "Mugisha", "Uwase", "Bahati", "Abebe", "Almaz", "Berhane", "Dawit",
+    "Fikre", "Genet", "Haile", "Hiwot", "Kiros", "Lemlem", "Mulu", "Selam", "Tsega", "Yonas",
+    "Adut", "Akech", "Ayen", "Chol", "Kuol", "Nyibol", "Mapendo", "Imani", "Zawadi", "Jabari",
+]
+EAST_AFRICAN_FAMILY = [
+    "Mukamana", "Habimana", "Tesfamariam", "Gebremedhin", "Garang", "Majok", "Kabila-Demo",
+    "Nshimiye", "Okello", "Wanjiru", "Bizimana", "Hakizimana", "Niyonzima", "Uwimana",
+    "Mugabo", "Tesfaye", "Berhe", "Kahsay", "Gebreyes", "Woldemichael", "Akol", "Mayen",
+    "Lual", "Ochieng", "Otieno", "Mutua", "Kamau", "Mwangi", "Ishimwe", "Iradukunda",
+]
 
 MISSIONS = [  # host country, location, nationalities referred there
     ("EGY", "Cairo", ("SDN", "SSD", "ERI", "SYR", "YEM")),
@@ -259,9 +298,8 @@ class DemoGenerator:
     def _family(self, uow: UnitOfWork, case: Case, nationality: str, number: int) -> list[Person]:
         rng = self.rng
         size = min(9, max(1, int(rng.gauss(4, 2))))
-        family_latin, family_original = self._family_name(nationality)
         principal_born = rng.randint(1965, 2000)
-        persons = []
+        persons: list[Person] = []
         for i in range(size):
             if i == 0:
                 relation, sex, born = Relationship.PRINCIPAL, rng.choice([Sex.MALE, Sex.FEMALE]), \
@@ -276,25 +314,52 @@ class DemoGenerator:
                                          else rng.randint(-30, 10))
                 born = min(born, 2024)
                 sex = rng.choice([Sex.MALE, Sex.FEMALE])
-            given_latin, given_original = self._given_name(nationality, sex)
+            given, family = self._names(nationality, sex, relation, persons)
             birth = self._partial_date(born)
             persons.append(uow.insert(Person(
                 id=self.new_id(), case_id=case.id,
                 unhcr_individual_number=f"DEMO-{case.host_country}-{number + 1:07d}-{i + 1:02d}",
-                given_name=given_latin, family_name=family_latin,
-                given_name_original=given_original, family_name_original=family_original,
-                birth_date=birth, sex=sex, nationality=nationality, relationship=relation,
+                given_name=given[0], family_name=family[0], given_name_original=given[1],
+                family_name_original=family[1], birth_date=birth, sex=sex,
+                nationality=nationality, relationship=relation,
                 follows_later=relation is not Relationship.PRINCIPAL and rng.random() < 0.03)))
         self.summary.persons += size
         return persons
 
-    def _given_name(self, nationality: str, sex: Sex) -> tuple[str, str]:
+    def _names(self, nationality: str, sex: Sex, relation: Relationship,
+               family: list[Person]) -> tuple[Name, Name]:
+        """(given name + father's name, family name), each as (Latin, original script).
+        Children carry their father's given name and family name, a sibling the principal's
+        father's name; a spouse keeps their own names."""
+        own = self._given_name(nationality, sex)
+        father: Person | None = None
+        if relation is Relationship.CHILD:
+            father = next((p for p in family[:2] if p.sex is Sex.MALE
+                           and p.relationship is not Relationship.CHILD), None)
+        elif relation is Relationship.SIBLING:
+            father = family[0]
+        if father is None:
+            fathers_name, last = self._given_name(nationality, Sex.MALE), (
+                self._family_name(nationality) if not family or relation is Relationship.SPOUSE
+                else (family[0].family_name, family[0].family_name_original))
+        elif relation is Relationship.CHILD:
+            fathers_name = (father.given_name.split(" ")[0],
+                            father.given_name_original.split(" ")[0])
+            last = (father.family_name, father.family_name_original)
+        else:  # a sibling: the principal's father and family name
+            fathers_name = (father.given_name.split(" ", 1)[-1],
+                            father.given_name_original.split(" ", 1)[-1])
+            last = (father.family_name, father.family_name_original)
+        original = f"{own[1]} {fathers_name[1]}" if own[1] and fathers_name[1] else ""
+        return (f"{own[0]} {fathers_name[0]}", original), last
+
+    def _given_name(self, nationality: str, sex: Sex) -> Name:
         if nationality in ARABIC_NATIONALITIES or nationality == "AFG":
             spellings, original = self.rng.choice(MALE if sex is Sex.MALE else FEMALE)
             return self.rng.choice(spellings), original
         return self.rng.choice(EAST_AFRICAN_GIVEN), ""
 
-    def _family_name(self, nationality: str) -> tuple[str, str]:
+    def _family_name(self, nationality: str) -> Name:
         if nationality in ARABIC_NATIONALITIES or nationality == "AFG":
             spellings, original = self.rng.choice(FAMILY)
             return self.rng.choice(spellings), original

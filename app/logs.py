@@ -49,10 +49,12 @@ _ID = re.compile(r"[0-9a-f-]{16,64}")  # uuid7 ids, hashes
 _KEY = re.compile(r"[a-z][a-z0-9_]*(?:[.-][a-z0-9_]+)+")  # unlock.wrong, apply-insert
 _URL_PATH = re.compile(r"(?:https?://[a-z0-9.:\[\]-]+)?/[a-z0-9/_.-]*")
 # Anything quoted, UNHCR-style numbers (letters and digits joined by dashes, e.g.
-# EGY-24C01234, DEMO-17), e-mail addresses and words in a non-Latin script.
+# EGY-24C01234, DEMO-17), e-mail addresses, words in a non-Latin script, and capitalised
+# words (names are written so; the program's own log templates are lower case, and a word
+# too many redacted in a library's message costs nothing).
 _SCRUB = re.compile(
     r"'[^']*'|\"[^\"]*\"|\b[A-Za-z]{2,}-[A-Za-z0-9-]*\d[A-Za-z0-9-]*\b|\S+@\S+"
-    r"|\b\w*[^\W\x00-\u024f]\w*\b")
+    r"|\b\w*[^\W\x00-\u024f]\w*\b|\b[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*\b")
 
 
 def _safe_words() -> frozenset[str]:

@@ -56,9 +56,11 @@ def test_arguments_keep_ids_keys_counts_and_drop_names(log_file):
 def test_text_pasted_into_the_message_itself_is_scrubbed(log_file):
     log = logging.getLogger("hervest.test")
     log.info(f"case {NUMBER} of '{NAME}' by {ARABIC} mail x.y@example.org")
+    log.warning(f"loaded {NAME} and El-Masry")  # a name pasted in without quotes
     text = written(log_file)
-    for secret in (NAME, NUMBER, ARABIC, "x.y@example.org"):
+    for secret in (NAME, NUMBER, ARABIC, "x.y@example.org", "Mohammed", "Al-Demo", "Masry"):
         assert secret not in text
+    assert "loaded" in text
 
 
 def test_exceptions_keep_type_key_and_frames_not_message(log_file):

@@ -43,8 +43,8 @@ def test_row_values_match_the_principal_applicant(ind_store: Store) -> None:
 def test_search_finds_transliteration_variants(ind_store: Store) -> None:
     model = CaseTableModel(ind_store)
     wanted = {r[0] for r in ind_store.rows(
-        "SELECT case_id FROM persons WHERE given_name IN ('Mohammed', 'Muhammad', "
-        "'Mohamed', 'Mohamad')")}
+        "SELECT case_id FROM persons WHERE substr(given_name, 1, instr(given_name, ' ') - 1) "
+        "IN ('Mohammed', 'Muhammad', 'Mohamed', 'Mohamad')")}
     assert wanted, "demo data should hold a Mohammed"
     for spelling in ("Muhammad", "mohammed", "محمد"):
         model.run_query(CaseQuery(text=spelling))
