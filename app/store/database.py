@@ -243,10 +243,6 @@ class Store:
         text = self.meta("hlc_last")
         return Timestamp.decode(text) if text else None
 
-    @staticmethod
-    def clock_decode(text: str) -> Timestamp:
-        return Timestamp.decode(text)
-
     # -- reading ------------------------------------------------------------------------
     def get(self, cls: type[R], record_id: str) -> R:
         found = self.find(cls, record_id)
