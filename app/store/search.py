@@ -55,9 +55,12 @@ def refresh(conn: sql.Connection, case_ids: Iterable[str]) -> None:
             conn.execute(f"DELETE FROM {KEYS} WHERE case_id {sql.IN_IDS}", (sql.ids(gone),))
         conn.executemany(f"INSERT OR IGNORE INTO {KEYS} (case_id) VALUES (?)",
                          [(c,) for c in bodies])
-        conn.executemany(f"INSERT INTO {TABLE} (rowid, body) "
-                         f"SELECT n, ? FROM {KEYS} WHERE case_id = ?",
-                         [(body, c) for c, body in bodies.items()])
+        # The keys first, then plain VALUES: an INSERT ... SELECT into the FTS5 table cost
+        # eight times as much per case (52 against 7 us).
+        keys = conn.execute(f"SELECT case_id, n FROM {KEYS} WHERE case_id {sql.IN_IDS}",
+                            (sql.ids(bodies),))
+        conn.executemany(f"INSERT INTO {TABLE} (rowid, body) VALUES (?, ?)",
+                         [(n, bodies[case_id]) for case_id, n in keys])
 
 
 def rebuild(conn: sql.Connection) -> None:
