@@ -81,8 +81,7 @@ class SyncSession:
                 return
             request = PushRequest(changes=[ChangeModel.of(c)
                                            for c in with_bases(store.conn, batch)])
-            head = self.client.json("POST", "/v1/push",
-                                    payload=request.model_dump(mode="json"))["head"]
+            head = self.client.json("POST", "/v1/push", payload=request)["head"]
             with store.write() as uow:
                 uow.conn.execute("UPDATE changes SET acked = 1 WHERE device_id = ? AND "
                                  "seq <= ? AND acked = 0", (store.device_id, head))
@@ -99,8 +98,8 @@ class SyncSession:
         cursor = int(store.meta("sync_server_cursor") or 0)
         while True:
             self._check()
-            page = PullResponse.model_validate(self.client.json(
-                "GET", "/v1/pull", params={"cursor": cursor, "limit": PULL_BATCH}))
+            page = self.client.parsed(PullResponse, "GET", "/v1/pull",
+                                      params={"cursor": cursor, "limit": PULL_BATCH})
             if page.changes:
                 result = apply_remote(store, [c.to_change() for c in page.changes],
                                       page.server_seqs)

@@ -6,17 +6,19 @@ from __future__ import annotations
 import hashlib
 import json
 import ssl
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from pydantic import BaseModel, ValidationError
 
 from app.errors import HervestError
 from sync import messages as _messages  # noqa: F401  (registers the sync catalogue)
 from sync.signing import sign_headers
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+M = TypeVar("M", bound=BaseModel)
 
 
 # Refusals HQ names by key and parameters that this laptop words itself, in its language.
@@ -76,9 +78,14 @@ class HqClient:
 
     def call(self, method: str, path: str, params: dict[str, Any] | None = None,
              payload: Any = None, content: bytes | None = None) -> httpx.Response:
+        """`payload`: JSON-ready data, or a pydantic model (serialized by pydantic's own
+        encoder, much faster than a dump to dicts and json.dumps for a batch of changes)."""
         target = path + (f"?{urlencode(params)}" if params else "")
-        body = content if content is not None else (
-            b"" if payload is None else json.dumps(payload).encode())
+        if isinstance(payload, BaseModel):
+            body = payload.model_dump_json().encode()
+        else:
+            body = content if content is not None else (
+                b"" if payload is None else json.dumps(payload).encode())
         headers = sign_headers(self._key, self.device_id, method, target, body)
         if payload is not None:
             headers["content-type"] = "application/json"
@@ -99,6 +106,19 @@ class HqClient:
         try:
             return self.call(method, path, **kwargs).json()
         except (ValueError, httpx.HTTPError) as error:  # cut mid-body or garbled
+            raise SyncError("sync.unreachable", detail=_short(error)) from None
+
+    def parsed(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
+        """The response read straight into `model`: pydantic parses the bytes, with no
+        dicts in between. Bytes that are not JSON fail as in `json`; JSON that does not fit
+        `model` raises pydantic's ValidationError, as validating `json`'s answer would."""
+        try:
+            return model.model_validate_json(self.call(method, path, **kwargs).content)
+        except ValidationError as error:
+            if any(e["type"] == "json_invalid" for e in error.errors()):  # cut or garbled
+                raise SyncError("sync.unreachable", detail=_short(error)) from None
+            raise
+        except httpx.HTTPError as error:
             raise SyncError("sync.unreachable", detail=_short(error)) from None
 
 
