@@ -34,11 +34,15 @@ _ARABIC_ARTICLE = re.compile(r"(?<!\S)\u0627\u0644(?=\S{2,})")  # ال at the st
 _FINAL_H = re.compile(r"(?<=[aeiou])h\b")  # Fatimah -> Fatima, Aishah -> Aisha
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII words, no diacritics, one space between words."""
-    if not text:
-        return ""
+    # Word by word: names are few words from a small vocabulary, so the cache of words hits
+    # where one of whole names (every person a new combination) would not.
+    return " ".join(filter(None, map(_fold_word, text.split(" "))))
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(text: str) -> str:
     text = text.translate(_ARABIC_VOWELISH)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -157,3 +157,26 @@ def test_framework_rules(store, flow):
     flow.act(Role.COA)
     with pytest.raises(HervestError):
         quota.add_deduction(store, fw.id, 1, "not HQ")
+
+
+def test_a_family_counts_by_each_persons_year_nationality_and_eu_status(store, published):
+    """One case whose persons differ: two nationalities, a member who follows a year later
+    (nareis): each person counts in their own year and nationality, nareis only nationally."""
+    with store.write() as uow:
+        case = uow.insert(Case(unhcr_case_number="DEMO-Q-MIXED", state=CaseState.ARRIVED,
+                               host_country="LBN"))
+        for nationality, arrived, later in (("SYR", dt.date(2021, 12, 20), False),
+                                            ("IRQ", dt.date(2021, 12, 20), False),
+                                            ("SYR", dt.date(2022, 1, 10), True)):
+            person = uow.insert(Person(case_id=case.id, given_name="Demo",
+                                       nationality=nationality, follows_later=later))
+            uow.insert(Arrival(case_id=case.id, person_id=person.id, arrived_on=arrived,
+                               is_nareis=later))
+    rep = quota.report(store, published["2020-2023"].id)
+    years = {y.year: y.figures for y in rep.years}
+    assert years[2021].by_nationality["IRQ"].arrived == 1
+    assert years[2022].by_nationality["IRQ"].arrived == 0
+    assert rep.totals.total.arrived == 1920 + 3
+    assert rep.totals.total.nareis == 4 * NAREIS_PER_YEAR + 1
+    assert years[2022].by_host_country["LBN"].arrived_eu == \
+        years[2022].by_host_country["LBN"].arrived - years[2022].by_host_country["LBN"].nareis
