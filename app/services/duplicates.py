@@ -8,7 +8,8 @@ Two rules:
 Rule 2 never compares all pairs: each person gets blocking keys (the transliteration
 skeletons of their name, as a set, plus the birth year), and only persons sharing a key and
 a compatible date are scored, with rapidfuzz on the folded names. The work grows with the
-number of persons times the (small) size of a block, i.e. about n log n with the sorts."""
+number of persons times the (small) size of a block: linearly, as long as whole names are
+as varied as real ones (given, father's and family name)."""
 
 from __future__ import annotations
 
@@ -57,21 +58,23 @@ class _Entry(NamedTuple):  # a tuple: hundreds of thousands are made per scan
     frames: tuple[frozenset[str], ...]  # skeleton words of each rendering of the name
 
 
-def _entry(row: tuple) -> tuple[_Entry, set[str]]:
+def _entry(row: tuple) -> tuple[_Entry, set[str], set[str]]:
+    """The entry and its blocking keys: the skeleton set of each rendering of the name, and
+    (short keys) of its first given name with the family name, so that a record that leaves
+    the father's name out still meets the whole name."""
     pid, case_id, _, given, family, given_o, family_o, birth, sex = row
     latin, original = f"{given} {family}", f"{given_o} {family_o}".strip()
     folded_original = fold(original)
     frames = tuple(frozenset(f) for f in (frame(latin), frame(original)) if f)
     entry = _Entry(pid, case_id, birth or "", sex, fold(latin), folded_original,
                    frozenset(folded_original.split()), frames)
-    # Blocking keys: the skeleton set of each rendering, and of the first given name with
-    # the family name (a middle name left out of one record still meets the other).
     keys = {" ".join(sorted(f)) for f in frames}
+    short = set()
     for first, last in ((given, family), (given_o, family_o)):
-        short = frame(f"{first.split(' ')[0]} {last}")
-        if short:
-            keys.add(" ".join(short))
-    return entry, keys
+        words = frame(f"{first.split(' ')[0]} {last}")
+        if words:
+            short.add(" ".join(words))
+    return entry, keys, short - keys
 
 
 def _compatible(a: str, b: str) -> int:
@@ -124,32 +127,39 @@ def scan(store: Store) -> list[Candidate]:
 
 def similar_pairs(rows: Iterable[tuple]) -> Iterator[tuple[str, str, float]]:
     """Scored pairs (a, b, score) from person rows in the order of `COLUMNS`."""
-    blocks: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+    # Each block holds (entry, whether only its short key brought it there). Two whole names
+    # that share only the short key differ in the father's name: they are not compared, so
+    # the work stays linear however many namesakes a large case list holds.
+    blocks: dict[tuple[str, str], list[tuple[_Entry, bool]]] = defaultdict(list)
     for row in rows:
-        entry, keys = _entry(row)
+        entry, keys, short = _entry(row)
         if not entry.birth:
             continue  # without any birth date a name alone is too weak to flag
+        year = entry.birth[:4]
         for key in keys:
-            blocks[(key, entry.birth[:4])].append(entry)
+            blocks[(key, year)].append((entry, False))
+        for key in short:
+            blocks[(key, year)].append((entry, True))
     seen: set[tuple[str, str]] = set()
     for members in blocks.values():
-        if len(members) < 2:
+        if len(members) < 2 or all(short for _, short in members):
             continue
-        by_prefix: dict[str, list[_Entry]] = defaultdict(list)
-        for entry in members:
+        by_prefix: dict[str, list[tuple[_Entry, bool]]] = defaultdict(list)
+        for member in members:
+            birth = member[0].birth
             for length in DATE_WEIGHT:
-                if len(entry.birth) >= length:
-                    by_prefix[entry.birth[:length]].append(entry)
-        for entry in members:
+                if len(birth) >= length:
+                    by_prefix[birth[:length]].append(member)
+        for entry, short in members:
             if len(entry.birth) == 10:  # a full date meets the same date
-                others = [o for o in by_prefix[entry.birth] if len(o.birth) == 10]
+                others = [o for o in by_prefix[entry.birth] if len(o[0].birth) == 10]
             else:  # a partial date meets every date it could be, unless that is a crowd
                 others = by_prefix[entry.birth]
                 if len(others) > CROWD:
                     continue
-            for other in others:
+            for other, other_short in others:
                 pair = (entry.id, other.id) if entry.id < other.id else (other.id, entry.id)
-                if other.id == entry.id or pair in seen:
+                if other.id == entry.id or (short and other_short) or pair in seen:
                     continue
                 seen.add(pair)
                 yield (*pair, _score(entry, other))

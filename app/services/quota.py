@@ -95,20 +95,18 @@ _STAGES = {
 }
 
 
-def _tally(store: Store, category: str, start: str, end: str) -> Counter[tuple]:
-    """Persons per (stage, channel, host country, year, nationality, counted by the EU)."""
+def _tally(store: Store, stage: _Stage, category: str, start: str, end: str
+           ) -> Counter[tuple]:
+    """Persons per (channel, host country, year, nationality, counted by the EU)."""
     tally: Counter[tuple] = Counter()
-    for name, stage in _STAGES.items():
-        mixed = []
-        for mixed_id, *key, persons in store.conn.execute(stage.per_case(),
-                                                          (category, start, end)):
-            if mixed_id is None:
-                tally[(name, *key)] += persons
-            else:
-                mixed.append(mixed_id)
-        if mixed:
-            for row in store.conn.execute(stage.per_person(), (sql.ids(mixed), start, end)):
-                tally[(name, *row)] += 1
+    mixed = []
+    for row in store.conn.execute(stage.per_case(), (category, start, end)):
+        if row[0] is None:
+            tally[row[1:6]] += row[6]
+        else:
+            mixed.append(row[0])
+    if mixed:
+        tally.update(store.conn.execute(stage.per_person(), (sql.ids(mixed), start, end)))
     return tally
 
 
@@ -293,12 +291,13 @@ def report(store: Store, framework_id: str) -> FrameworkReport:
         elif mark.year in years:
             years[mark.year].earmarks[mark.channel.value] = mark.places
     totals = Breakdown()
-    for (stage, channel, country, year, nationality, eu), n in _tally(
-            store, fw.category.value, fw.start_date.isoformat(), fw.end_date.isoformat()).items():
-        for breakdown in (totals, years[int(year)].figures):
-            breakdown.add(stage, channel, country, nationality, n)
-            if eu:
-                breakdown.add("arrived_eu", channel, country, nationality, n)
+    params = (fw.category.value, fw.start_date.isoformat(), fw.end_date.isoformat())
+    for name, stage in _STAGES.items():
+        for (channel, country, year, nationality, eu), n in _tally(store, stage, *params).items():
+            for breakdown in (totals, years[int(year)].figures):
+                breakdown.add(name, channel, country, nationality, n)
+                if eu:
+                    breakdown.add("arrived_eu", channel, country, nationality, n)
     deductions = [(d.places, d.reason) for d in
                   store.select(FrameworkDeduction, "framework_id = ?", (fw.id,))]
     carried_in = store.scalar("SELECT coalesce(SUM(places), 0) FROM carry_overs "
