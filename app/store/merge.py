@@ -344,6 +344,7 @@ class Revivals:
 
     def settle(self, uow: UnitOfWork, result: MergeResult) -> None:
         """Before the deferred foreign keys are checked at commit."""
+        uow.flush_log()  # the states of revived rows are read from it
         conn, todo = uow.conn, sorted(self.rows)
         while todo:  # reviving a row may need its own parents back
             table, row_id = todo.pop()

@@ -45,6 +45,7 @@ class UnitOfWork:
         self._touched_cases: set[str] = set()
         self._left: set[Key] = set()  # rows a deleted or moved row referred to
         self._unobserved = ""  # the newest remote clock applied, not yet observed
+        self._unlogged: list[tuple[SqlValue, ...]] = []  # remote changes to add to the log
 
     # -- context ------------------------------------------------------------------------
     def __enter__(self) -> UnitOfWork:
@@ -56,6 +57,7 @@ class UnitOfWork:
             self.store._abort_write()
             return
         try:
+            self.flush_log()
             release(self, self._left)
             search.refresh(self.conn, sorted(self._touched_cases))
             self._observe_remote()
@@ -123,11 +125,10 @@ class UnitOfWork:
 
         `fields` is what the merge decided to write (None: nothing, e.g. an older value lost
         to a newer local one). The change itself is always recorded, exactly once, with its
-        origin device and user; the caller adds one audit entry for the whole batch."""
+        origin device and user; the caller adds one audit entry for the whole batch. The
+        log entries are written together, by `flush_log`."""
         table = codec_for_entity(change.entity).table
-        self._execute(
-            "INSERT INTO changes (device_id, seq, hlc, entity, row_id, op, fields, user_id, "
-            "schema_version, server_seq, acked) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
+        self._unlogged.append(
             (change.device_id, change.seq, change.hlc, change.entity, change.row_id, change.op,
              canonical_json(change.fields), change.user_id, change.schema_version, server_seq))
         if change.op == "delete" or (change.op == "update" and fields):
@@ -148,6 +149,21 @@ class UnitOfWork:
             self._touched_cases.add(change.row_id)
         elif change.entity == Person.ENTITY:
             self._touched_cases.update(self._case_of_person(change.row_id, fields))
+
+    def flush_log(self) -> None:
+        """Write the remote changes applied so far to the log in one statement, which spares
+        the driver's overhead of one each (some 10 us a change). Due before anything reads the
+        log or a local change takes the next place in it: the unit of work does so before a
+        local change and at commit, a caller that reads the log in between calls it first."""
+        if self._unlogged:
+            try:
+                self.conn.executemany(
+                    "INSERT INTO changes (device_id, seq, hlc, entity, row_id, op, fields, "
+                    "user_id, schema_version, server_seq, acked) VALUES (?,?,?,?,?,?,?,?,?,?,1)",
+                    self._unlogged)
+            except sql.Error as error:
+                raise translate(error) from error
+            self._unlogged = []
 
     def set_row(self, entity: str, row_id: str, fields: dict[str, SqlValue] | None) -> None:
         """Bring back (or with None remove) a deleted row whose visibility changed without a
@@ -187,6 +203,7 @@ class UnitOfWork:
             self._unobserved = ""
 
     def _log(self, entity: str, row_id: str, op: str, fields: dict[str, SqlValue]) -> None:
+        self.flush_log()
         self._observe_remote()
         store = self.store
         seq = store._next_seq
