@@ -215,10 +215,11 @@ def conflicts_of(change: Change, state: RowState) -> list[Conflict]:
 
 # -- against a store -------------------------------------------------------------------------
 def logged_changes(conn, where: str = "", params: Sequence[SqlValue] = (),
-                   limit: int | None = None) -> list[Change]:
-    """Changes from the log, in log order (`where` filters the `changes` table)."""
+                   limit: int | None = None, order_by: str = "id") -> list[Change]:
+    """Changes from the log, in log order (`where` filters the `changes` table). One
+    device's own changes can go by `seq`, the same order, which an index gives with no sort."""
     query = ("SELECT device_id, seq, hlc, entity, row_id, op, fields, user_id, schema_version "
-             "FROM changes" + (f" WHERE {where}" if where else "") + " ORDER BY id")
+             "FROM changes" + (f" WHERE {where}" if where else "") + f" ORDER BY {order_by}")
     if limit is not None:
         query += f" LIMIT {int(limit)}"
     return [Change(d, s, h, e, r, op, json.loads(f), u, v)
