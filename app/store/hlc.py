@@ -27,13 +27,19 @@ class Timestamp:
 
     @classmethod
     def decode(cls, text: str) -> Timestamp:
-        try:
-            ms, counter, node = text.split(".", 2)
-            if len(ms) != _MS_WIDTH or len(counter) != _COUNTER_WIDTH or not node:
-                raise ValueError
-            return cls(int(ms), int(counter), node)
-        except ValueError:
-            raise ValueError(f"not a hybrid logical clock timestamp: {text!r}") from None
+        return cls(*parse(text))
+
+
+def parse(text: str) -> tuple[int, int, str]:
+    """(ms, counter, node) of a timestamp's text form, ValueError if it is none: half the
+    cost of `Timestamp.decode` where only validity matters (every change a merge checks)."""
+    try:
+        ms, counter, node = text.split(".", 2)
+        if len(ms) != _MS_WIDTH or len(counter) != _COUNTER_WIDTH or not node:
+            raise ValueError
+        return int(ms), int(counter), node
+    except ValueError:
+        raise ValueError(f"not a hybrid logical clock timestamp: {text!r}") from None
 
 
 def wall_ms() -> int:

@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -36,7 +37,7 @@ from app.errors import HervestError
 from app.i18n import register_messages
 from app.store import sql
 from app.store.codec import SqlValue, canonical_json, codec_for_entity
-from app.store.hlc import Timestamp
+from app.store.hlc import parse as parse_clock
 from app.store.migrations import LATEST
 from app.store.references import Key, exists, foreign_keys
 from app.store.unit_of_work import Change
@@ -148,22 +149,28 @@ def validate(change: Change) -> None:
         return HervestError("merge.bad_change", device=change.device_id, seq=change.seq,
                             detail=detail)
     try:
-        codec = codec_for_entity(change.entity)
+        writable = _writable(change.entity)
     except KeyError:
         raise bad(f"unknown entity {change.entity!r}") from None
     if change.op not in ("insert", "update", "delete"):
         raise bad(f"unknown operation {change.op!r}")
-    unknown = set(change.fields) - set(codec.columns) - {BASE_KEY}
-    if unknown or "id" in change.fields:
-        raise bad(f"unknown fields {sorted(unknown | ({'id'} & set(change.fields)))}")
+    unknown = set(change.fields) - writable
+    if unknown:
+        raise bad(f"unknown fields {sorted(unknown)}")
     if change.seq < 1 or not change.device_id or not change.row_id:
         raise bad("missing device, number or row")
     try:  # clocks are compared later: a malformed one must be refused here, not crash there
-        Timestamp.decode(change.hlc)
+        parse_clock(change.hlc)
         for hlc in (bases_of(change) or {}).values():
-            Timestamp.decode(hlc)
+            parse_clock(hlc)
     except (ValueError, TypeError, AttributeError):
         raise bad("malformed clock") from None
+
+
+@functools.cache
+def _writable(entity: str) -> frozenset[str]:
+    """The fields a change of `entity` may carry: its columns but the id, and the bases."""
+    return frozenset(codec_for_entity(entity).columns) - {"id"} | {BASE_KEY}
 
 
 def bases_of(change: Change) -> dict[str, str] | None:
