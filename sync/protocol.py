@@ -63,6 +63,16 @@ class PullResponse(BaseModel):
     more: bool
 
 
+# The sending sides: the same JSON, serialized straight from the sender's own `Change`s.
+# A ChangeModel each validated what the sender itself wrote: two thirds of encoding a batch.
+class PushBatch(PushRequest):
+    changes: list[Change]  # type: ignore[assignment]
+
+
+class PullPage(PullResponse):
+    changes: list[Change]  # type: ignore[assignment]
+
+
 class EnrolRequest(BaseModel):
     hello: Handshake = Field(default_factory=Handshake)
     token: str

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.store.database import Store
 from app.store.merge import apply_remote, logged_changes, with_bases
 from sync.client.transport import HqClient, SyncError
-from sync.protocol import CHUNK_SIZE, ChangeModel, Handshake, PullResponse, PushRequest
+from sync.protocol import CHUNK_SIZE, Handshake, PullResponse, PushBatch
 
 Progress = Callable[[str, int, int | None], None]  # stage, done, total (None: unknown)
 PUSH_BATCH = 2000
@@ -81,8 +81,7 @@ class SyncSession:
                                    (store.device_id,), limit=PUSH_BATCH, order_by="seq")
             if not batch:
                 return
-            request = PushRequest(changes=[ChangeModel.of(c)
-                                           for c in with_bases(store.conn, batch)])
+            request = PushBatch(changes=with_bases(store.conn, batch))
             head = self.client.json("POST", "/v1/push", payload=request)["head"]
             with store.write() as uow:
                 uow.conn.execute("UPDATE changes SET acked = 1 WHERE device_id = ? AND "

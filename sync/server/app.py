@@ -20,10 +20,10 @@ from sync import signing
 from sync.protocol import (
     PROTOCOL,
     AttachmentStatus,
-    ChangeModel,
     EnrolRequest,
     EnrolResponse,
     Handshake,
+    PullPage,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -133,10 +133,12 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
 
     @api.get("/v1/pull", response_model=PullResponse)
     def pull(who: Signed, cursor: Annotated[int, Query(ge=0)] = 0,
-             limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 1000) -> PullResponse:
+             limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 1000) -> Response:
         changes, seqs, next_cursor, more = store.pull(who, cursor, limit)
-        return PullResponse(changes=[ChangeModel.of(c) for c in changes], server_seqs=seqs,
-                            cursor=next_cursor, more=more)
+        page = PullPage(changes=changes, server_seqs=seqs, cursor=next_cursor, more=more)
+        # PullResponse's JSON, serialized here: FastAPI would check it against the response
+        # model, which wants ChangeModels.
+        return Response(page.model_dump_json(), media_type="application/json")
 
     @api.get("/v1/head", response_model=PushResponse)
     def head(who: Signed) -> PushResponse:
