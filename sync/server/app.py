@@ -3,13 +3,13 @@ health check, the version handshake and enrolment is signed by an enrolled, unre
 device key."""
 
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from app import __version__
 from app.errors import HervestError
@@ -118,8 +118,17 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
                              recovery_public=keys.recovery_public,
                              head=store.head(found.device_id))
 
-    @api.post("/v1/push", response_model=PushResponse)
-    def push(batch: PushRequest, who: Signed) -> PushResponse:
+    async def pushed(request: Request) -> PushRequest:
+        """The batch, parsed by pydantic straight from the bytes (FastAPI's own reading,
+        json.loads and then validation of the dicts, took half as long again)."""
+        try:
+            return PushRequest.model_validate_json(await request.body())
+        except ValidationError as exc:
+            raise RequestValidationError([{**e, "loc": ("body", *e["loc"])}
+                                          for e in exc.errors(include_url=False)]) from None
+
+    @api.post("/v1/push", response_model=PushResponse, openapi_extra=_json_body(PushRequest))
+    def push(who: Signed, batch: Annotated[PushRequest, Depends(pushed)]) -> PushResponse:
         check_hello(batch.hello)
         if len(batch.changes) > MAX_BATCH:
             raise HTTPException(413, detail={"error": "sync.batch_too_big"})
@@ -186,6 +195,15 @@ def check_hello(hello: Handshake) -> None:
                            app=hello.app_version, schema=hello.schema_version,
                            protocol=hello.protocol, needed=LATEST, hq_protocol=PROTOCOL,
                            hq_app=__version__)
+
+
+def _json_body(model: type[BaseModel]) -> dict[str, Any]:
+    """The OpenAPI request body of an endpoint that parses `model` itself. Its parts are
+    there already, as components of the other endpoints (a pull's changes, the hello)."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    del schema["$defs"]
+    return {"requestBody": {"required": True,
+                            "content": {"application/json": {"schema": schema}}}}
 
 
 def _target(request: Request) -> str:
