@@ -35,7 +35,10 @@ def parse(text: str) -> tuple[int, int, str]:
     cost of `Timestamp.decode` where only validity matters (every change a merge checks)."""
     try:
         ms, counter, node = text.split(".", 2)
-        if len(ms) != _MS_WIDTH or len(counter) != _COUNTER_WIDTH or not node:
+        # Fixed-width ASCII digits only ("+", "_" or other scripts' digits pass int()):
+        # then every accepted text sorts like its tuple, which merges rely on.
+        if not (len(ms) == _MS_WIDTH and len(counter) == _COUNTER_WIDTH and node
+                and (ms + counter).isascii() and (ms + counter).isdigit()):
             raise ValueError
         return int(ms), int(counter), node
     except ValueError:

@@ -1,9 +1,10 @@
 """Hybrid logical clock: monotonic per node, causally after what it has seen."""
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.store.hlc import HybridClock, Timestamp
+from app.store.hlc import HybridClock, Timestamp, parse
 
 
 class FakeWall:
@@ -47,3 +48,14 @@ def test_restart_continues_after_the_last_stamp():
     last = first.now()
     restarted = HybridClock("a", last=last, wall=lambda: 10)  # clock set back after reboot
     assert restarted.now() > last
+
+
+@pytest.mark.parametrize("text", ["+00001700000000.000001.n", "00000170000000_.000001.n",
+                                  "٠٠٠٠٠١٧٠٠٠٠٠٠٠٠.000001.n", "000001700000000.000001.",
+                                  "000001700000000.00001.n", "garbage"])
+def test_only_fixed_width_ascii_clocks_are_accepted(text):
+    # int() takes a sign, underscores and other scripts' digits; such a text would not
+    # sort like its tuple, so it is refused as a clock.
+    with pytest.raises(ValueError):
+        parse(text)
+    assert parse("000001700000000.000001.n") == (1700000000, 1, "n")
