@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import signal
 import struct
 import subprocess
@@ -115,6 +116,13 @@ def tear_wal(db: Path, rng: random.Random) -> bool:
     return True
 
 
+def keep(snapshot: Path, cycle: int) -> str:
+    """Copy a failing cycle's files out of the soak's temporary folder, for a replay."""
+    kept = Path(tempfile.mkdtemp(prefix=f"hervest-soak-cycle{cycle}-"))
+    shutil.copytree(snapshot, kept, dirs_exist_ok=True)
+    return f"cycle {cycle}: files before the reopen kept in {kept}"
+
+
 def content(store: Store) -> dict[str, tuple[str, frozenset[str]]]:
     names: dict[str, set[str]] = {}
     for p in store.select(Person):
@@ -134,6 +142,14 @@ def soak(cycles: int, seed: int = 1, torn_every: int = 3, max_kill_s: float = 0.
         for cycle in range(1, cycles + 1):
             last_ack = run_writer(db, seed, held + 1, rng.uniform(0, max_kill_s))
             torn = torn_every > 0 and cycle % torn_every == 0 and tear_wal(db, rng)
+            # The files as the reopen finds them (it replays and checkpoints the WAL), kept
+            # only if this cycle fails, so that a failure can be replayed.
+            snapshot = Path(tmp) / "before-reopen"
+            shutil.rmtree(snapshot, ignore_errors=True)
+            snapshot.mkdir()
+            for part in (db, *(Path(f"{db}{s}") for s in ("-wal", "-shm", ".keys"))):
+                if part.exists():
+                    shutil.copy2(part, snapshot / part.name)
             result.cycles += 1
             result.acknowledged += last_ack - held
             try:
@@ -141,7 +157,8 @@ def soak(cycles: int, seed: int = 1, torn_every: int = 3, max_kill_s: float = 0.
                     problems = [p.message("en") for p in run_checks(store)]
                     found = content(store)
             except Exception as exc:  # a failure to open is a finding, not a crash
-                result.failures.append(f"cycle {cycle}: does not open: {exc!r}")
+                result.failures += [f"cycle {cycle}: does not open: {exc!r}",
+                                    keep(snapshot, cycle)]
                 break
             now_held = max((int(k.split("-")[1]) for k in found), default=-1)
             if problems:
@@ -156,6 +173,7 @@ def soak(cycles: int, seed: int = 1, torn_every: int = 3, max_kill_s: float = 0.
                 result.lost_after_kill += lost
             held = now_held
             if result.failures:
+                result.failures.append(keep(snapshot, cycle))
                 break
             if cycle % 25 == 0:
                 log(f"  {cycle} cycles, {result.acknowledged} writes acknowledged")
