@@ -11,8 +11,8 @@ overshoot carried into the next framework counts there, not twice (1,920 arrived
 carried into 2024). The pipeline figures (referred, interviewed, accepted, departed) count
 persons by the date of that step, so every figure of a year is about that year.
 
-Each figure is one pass over the framework's cases (see `_per_case`), so a report over
-100,000 cases takes about a second and grows linearly with them."""
+Each stage is one pass over the framework's cases, aggregated per case (`_Stage.per_case`),
+so a report grows linearly with the cases: about 2.5 s at 100,000 cases."""
 
 from __future__ import annotations
 
