@@ -128,6 +128,11 @@ EAST_AFRICAN_FAMILY = [
     "Lual", "Ochieng", "Otieno", "Mutua", "Kamau", "Mwangi", "Ishimwe", "Iradukunda",
 ]
 
+# Years between the principal's birth and a relative's (a parent is older, a brother or
+# sister within ten years either way).
+BORN_AFTER_PRINCIPAL = {Relationship.CHILD: (18, 38), Relationship.PARENT: (-40, -18),
+                        Relationship.SIBLING: (-10, 10)}
+
 MISSIONS = [  # host country, location, nationalities referred there
     ("EGY", "Cairo", ("SDN", "SSD", "ERI", "SYR", "YEM")),
     ("LBN", "Beirut", ("SYR", "XXA")),
@@ -310,8 +315,7 @@ class DemoGenerator:
             else:
                 relation = rng.choice([Relationship.CHILD] * 6 + [Relationship.PARENT,
                                                                   Relationship.SIBLING])
-                born = principal_born + (rng.randint(18, 38) if relation is Relationship.CHILD
-                                         else rng.randint(-30, 10))
+                born = principal_born + rng.randint(*BORN_AFTER_PRINCIPAL[relation])
                 born = min(born, 2024)
                 sex = rng.choice([Sex.MALE, Sex.FEMALE])
             given, family = self._names(nationality, sex, relation, persons)
