@@ -98,7 +98,7 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
         try:  # read by hand (the signature covers the raw bytes): refuse as FastAPI would
             payload = EnrolRequest.model_validate_json(body)
         except ValidationError as exc:
-            raise RequestValidationError(exc.errors(include_url=False)) from None
+            raise _bad_body(exc) from None
         check_hello(payload.hello)
         headers = {k.lower(): v for k, v in request.headers.items()}
         # The request is signed by the key being registered: proof the laptop holds it.
@@ -124,8 +124,7 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
         try:
             return PushRequest.model_validate_json(await request.body())
         except ValidationError as exc:
-            raise RequestValidationError([{**e, "loc": ("body", *e["loc"])}
-                                          for e in exc.errors(include_url=False)]) from None
+            raise _bad_body(exc) from None
 
     @api.post("/v1/push", response_model=PushResponse, openapi_extra=_json_body(PushRequest))
     def push(who: Signed, batch: Annotated[PushRequest, Depends(pushed)]) -> PushResponse:
@@ -195,6 +194,13 @@ def check_hello(hello: Handshake) -> None:
                            app=hello.app_version, schema=hello.schema_version,
                            protocol=hello.protocol, needed=LATEST, hq_protocol=PROTOCOL,
                            hq_app=__version__)
+
+
+def _bad_body(exc: ValidationError) -> RequestValidationError:
+    """A body read by hand, refused as FastAPI refuses its own: 422 with the errors under
+    "body". Without the input: the bytes may not be text, and the answer must not fail."""
+    return RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in
+                                   exc.errors(include_url=False, include_input=False)])
 
 
 def _json_body(model: type[BaseModel]) -> dict[str, Any]:

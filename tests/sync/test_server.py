@@ -56,6 +56,21 @@ def _signed_get(hq, key, device_id, target="/v1/head", headers=None):
     return httpx.get(hq.url + target, headers=headers), headers
 
 
+def test_a_body_that_is_not_text_is_refused_with_422_not_a_server_error(laptop, hq):
+    # Push and enrolment read their bodies by hand; the refusal must not try to echo
+    # bytes that are not UTF-8 (the schemathesis fuzz found a 500 there).
+    anna = laptop("anna")
+    garbage = b"\xb6\x1f\xb1\x03\xff;Z\xbe"
+    push = httpx.post(hq.url + "/v1/push", content=garbage, headers={
+        **sign_headers(anna.device_signing_key(), anna.device_id, "POST", "/v1/push", garbage),
+        "content-type": "application/json"})
+    enrol = httpx.post(hq.url + "/v1/enrol", content=garbage,
+                       headers={"content-type": "application/json"})
+    for answer in (push, enrol):
+        assert answer.status_code == 422, answer.text
+        assert answer.json()["detail"][0]["loc"][0] == "body"
+
+
 def test_bad_signature_unknown_and_revoked_devices_and_replay_are_refused(laptop, hq):
     anna = laptop("anna")
     key, device_id = anna.device_signing_key(), anna.device_id
