@@ -8,7 +8,7 @@ DIALECT_WORDS = {
     "postgresql": {"serial": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
                    "blob": "BYTEA"},
 }
-STEPS = ("0001_initial.sql", "0002_user_active.sql")
+STEPS = ("0001_initial.sql", "0002_user_active.sql", "0003_blob_uploads.sql")
 LATEST = len(STEPS)
 
 
