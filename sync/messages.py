@@ -61,6 +61,10 @@ MESSAGES = {
         "nl": "Bijlage {sha256} klopte niet met de vingerafdruk en is niet bewaard; "
         "die wordt opnieuw opgehaald.",
     },
+    "sync.attachment_refused": {
+        "en": "HQ did not accept this attachment's data: {reason}",
+        "nl": "HQ heeft de gegevens van deze bijlage niet aangenomen: {reason}",
+    },
     "sync.done": {
         "en": "Sync done: {pushed} sent, {pulled} received, {conflicts} conflicts.",
         "nl": "Synchronisatie klaar: {pushed} verzonden, {pulled} ontvangen, "

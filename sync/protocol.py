@@ -95,6 +95,7 @@ class AttachmentStatus(BaseModel):
     size: int | None
     have: list[int]
     complete: bool
+    busy: bool = False  # another device is uploading it: only that device writes its chunks
 
 
 class EnrolmentCode(BaseModel):

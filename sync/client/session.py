@@ -124,6 +124,8 @@ class SyncSession:
                 continue
             self._check()
             status = self.client.json("GET", f"/v1/attachments/{sha256}")
+            if status.get("busy"):
+                continue  # another laptop with the same file is uploading it: next pass
             if not status["complete"]:
                 have = set(status["have"])
                 for idx, piece in enumerate(_pieces(self.store, sha256)):

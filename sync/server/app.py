@@ -28,7 +28,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.server.store import Device, ServerStore
+from sync.server.store import BlobRefused, Device, ServerStore
 
 MAX_BATCH = 5000
 MAX_CHUNK = 1024 * 1024
@@ -81,6 +81,11 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
         return JSONResponse(status_code=422, content={
             "detail": {"error": error.key, "reason": error.message("en"),
                        "params": {k: str(v) for k, v in error.params.items()}}})
+
+    @api.exception_handler(BlobRefused)
+    async def blob_refused(_request: Request, error: BlobRefused) -> JSONResponse:
+        return JSONResponse(status_code=error.status, content={
+            "detail": {"error": "sync.refused", "reason": error.reason}})
 
     @api.get("/v1/health")
     def health() -> dict[str, object]:
@@ -155,20 +160,29 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
     @api.get("/v1/attachments/{sha256}", response_model=AttachmentStatus)
     def attachment_status(sha256: str, who: Signed) -> AttachmentStatus:
         size, have = store.blob_status(_sha(sha256))
-        return AttachmentStatus(sha256=sha256, size=size, have=have, complete=size is not None)
+        uploader = store.blob_uploader(sha256)
+        return AttachmentStatus(sha256=sha256, size=size, have=have, complete=size is not None,
+                                busy=size is None and uploader not in (None, who.device_id))
 
     @api.put("/v1/attachments/{sha256}/{idx}")
-    async def put_chunk(sha256: str, idx: int, request: Request, who: Signed) -> dict[str, int]:
+    async def put_chunk(sha256: str, idx: int, request: Request, who: Signed
+                        ) -> dict[str, int | bool]:
+        """Write-once chunks of a blob an attachment in the device's scope names; the
+        answer says whether HQ has the blob complete already (then nothing is stored)."""
         data = await request.body()
         if len(data) > MAX_CHUNK or idx < 0:
             raise HTTPException(413, detail={"error": "sync.chunk_too_big"})
-        await run_in_threadpool(store.put_chunk, _sha(sha256), idx, data)
-        return {"idx": idx}
+        if not await run_in_threadpool(store.may_upload_blob, who, _sha(sha256)):
+            await run_in_threadpool(store.record_refused, who.device_id,
+                                    f"attachment {sha256[:12]} upload outside need-to-know")
+            raise refuse(403, "no attachment this device may see has this hash")
+        stored = await run_in_threadpool(store.put_chunk, who.device_id, sha256, idx, data)
+        return {"idx": idx, "complete": not stored}
 
     @api.post("/v1/attachments/{sha256}/complete", response_model=AttachmentStatus)
     def complete(sha256: str, size: Annotated[int, Query(ge=0)], who: Signed
                  ) -> AttachmentStatus:
-        if not store.complete_blob(_sha(sha256), size):
+        if not store.complete_blob(who.device_id, _sha(sha256), size):
             raise HTTPException(422, detail={"error": "sync.attachment_corrupt"})
         return attachment_status(sha256, who)
 

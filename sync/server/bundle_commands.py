@@ -41,6 +41,7 @@ class ServerImport:
 class _ServerVisitor:
     """Changes collected for one push; attachment bytes stored chunk by chunk."""
     store: ServerStore
+    device_id: str  # the bundle's device: the uploader of the attachments it carries
     changes: list[Change] = field(default_factory=list)
     stored: int = 0
     _sha: str = ""
@@ -70,12 +71,12 @@ class _ServerVisitor:
         if self._buffer:
             self._put(bytes(self._buffer))
             self._buffer.clear()
-        if not self.store.complete_blob(self._sha, self._size):
+        if not self.store.complete_blob(self.device_id, self._sha, self._size):
             raise HervestError("bundle.corrupt", detail=f"attachment {self._sha[:12]}")
         self.stored += 1
 
     def _put(self, data: bytes) -> None:
-        self.store.put_chunk(self._sha, self._idx, data)
+        self.store.put_chunk(self.device_id, self._sha, self._idx, data)
         self._idx += 1
 
 
@@ -92,8 +93,7 @@ def import_into_server(store: ServerStore, path: Path, identities) -> ServerImpo
     """Verify everything, then apply. Changes that HQ already holds (by sync or an earlier
     import) are skipped by the store; attachments already complete are not rewritten."""
     reader = BundleReader(path, identities, device_lookup(store))
-    reader.verify()
-    visitor = _ServerVisitor(store)
+    visitor = _ServerVisitor(store, reader.verify().device_id)
     manifest = reader.replay(visitor)  # rechecks everything; raises before any change
     held = _held(store, manifest.device_id, [c.seq for c in visitor.changes])
     store.apply_push(manifest.device_id, visitor.changes)

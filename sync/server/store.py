@@ -26,11 +26,20 @@ from sync.server.scope import EVERYONE, HQ_ROLES, Scope, readable_resources, red
 from sync.signing import WINDOW_S
 
 ENROLMENT_TTL = dt.timedelta(days=7)
+MAX_UNVERIFIED = 1 << 30  # bytes one device may hold at HQ in uploads not yet complete
 _COLUMNS = "device_id, seq, hlc, entity, row_id, op, fields, user_id, schema_version"
 
 
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class BlobRefused(HervestError):
+    """An attachment chunk or `complete` HQ does not accept; `status` is the HTTP answer."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__("sync.attachment_refused", reason=reason)
+        self.status, self.reason = status, reason
 
 
 @dataclass(frozen=True)
@@ -350,11 +359,53 @@ class ServerStore:
             f"SELECT {_COLUMNS} FROM changes ORDER BY server_seq")]
 
     # -- attachments -------------------------------------------------------------------
-    def put_chunk(self, sha256: str, idx: int, data: bytes) -> None:
+    # Chunks are write-once and belong to the blob's uploader, the device that sent its
+    # first chunk: no other device can replace or delete them, and a complete blob (one in
+    # blob_meta, verified against its hash) is never touched again.
+    def may_upload_blob(self, device: Device, sha256: str) -> bool:
+        """Need-to-know for uploads: only a blob an attachments row in the device's own
+        scope names, so a device cannot use HQ as a file store for anything else."""
+        return self.db.one("SELECT 1 FROM scopes WHERE sha256 = ? AND entity = "
+                           "'attachments' LIMIT 1", (sha256,)) is not None \
+            and self.may_read_blob(device, sha256)
+
+    def put_chunk(self, device_id: str, sha256: str, idx: int, data: bytes) -> bool:
+        """Store one chunk; False if the blob is complete already (nothing is stored).
+        An identical re-send is a no-op; raises BlobRefused for another device's blob, a
+        different chunk where one is stored, or more than MAX_UNVERIFIED bytes held."""
         with self.db.transaction():
-            self.db.execute("INSERT INTO blobs (sha256, idx, data) VALUES (?,?,?) "
-                            "ON CONFLICT (sha256, idx) DO UPDATE SET data = excluded.data",
-                            (sha256, idx, data))
+            if self.db.one("SELECT 1 FROM blob_meta WHERE sha256 = ?", (sha256,)):
+                return False
+            owner = self.blob_uploader(sha256)
+            stored = self.db.one("SELECT data FROM blobs WHERE sha256 = ? AND idx = ?",
+                                 (sha256, idx))
+            if owner not in (None, device_id):
+                refusal = BlobRefused(403, "another device is uploading this attachment")
+            elif stored is not None:
+                if bytes(stored[0]) == data:
+                    return True
+                refusal = BlobRefused(409, "a different chunk is stored here already")
+            elif self._unverified(device_id) + len(data) > MAX_UNVERIFIED:
+                refusal = BlobRefused(413, f"more than {MAX_UNVERIFIED} bytes unverified")
+            else:
+                self.db.execute("INSERT INTO blob_uploads (sha256, device_id, started_at) "
+                                "VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                                (sha256, device_id, utc_now()))
+                self.db.execute("INSERT INTO blobs (sha256, idx, data) VALUES (?,?,?)",
+                                (sha256, idx, data))
+                self.db.execute("UPDATE blob_uploads SET stored = stored + ? WHERE "
+                                "sha256 = ?", (len(data), sha256))
+                return True
+        # Recorded after the transaction: a refusal must outlive what it refused.
+        self.record_refused(device_id, f"attachment {sha256[:12]} chunk {idx}: "
+                                       f"{refusal.reason}")
+        raise refusal
+
+    def _unverified(self, device_id: str) -> int:
+        row = self.db.one("SELECT COALESCE(SUM(u.stored), 0) FROM blob_uploads u WHERE "
+                          "u.device_id = ? AND NOT EXISTS (SELECT 1 FROM blob_meta m "
+                          "WHERE m.sha256 = u.sha256)", (device_id,))
+        return int(row[0]) if row else 0
 
     def blob_status(self, sha256: str) -> tuple[int | None, list[int]]:
         meta = self.db.one("SELECT size FROM blob_meta WHERE sha256 = ?", (sha256,))
@@ -362,22 +413,41 @@ class ServerStore:
                                           "ORDER BY idx", (sha256,))]
         return (meta[0] if meta else None), have
 
-    def complete_blob(self, sha256: str, size: int) -> bool:
-        """Verify the chunks against the hash; keep them only if they match."""
+    def blob_uploader(self, sha256: str) -> str | None:
+        row = self.db.one("SELECT device_id FROM blob_uploads WHERE sha256 = ?", (sha256,))
+        return row[0] if row else None
+
+    def complete_blob(self, device_id: str, sha256: str, size: int) -> bool:
+        """Verify the stored chunks against the hash, read again under the writers' lock.
+        A match makes the blob complete; a mismatch drops the uploader's unverified chunks
+        (a complete blob, or another device's upload, is never touched)."""
+        with self.db.transaction():
+            if self.db.one("SELECT 1 FROM blob_meta WHERE sha256 = ?", (sha256,)):
+                return True
+            owner = self.blob_uploader(sha256)
+            if owner == device_id:
+                if self._stored_digest(sha256) == (sha256, size):
+                    self.db.execute("INSERT INTO blob_meta (sha256, size) VALUES (?, ?)",
+                                    (sha256, size))
+                    return True
+                self.db.execute("DELETE FROM blobs WHERE sha256 = ?", (sha256,))
+                self.db.execute("DELETE FROM blob_uploads WHERE sha256 = ?", (sha256,))
+            if owner in (None, device_id):
+                return False
+        refusal = BlobRefused(403, "not this device's upload")
+        self.record_refused(device_id, f"attachment {sha256[:12]} complete: {refusal.reason}")
+        raise refusal
+
+    def _stored_digest(self, sha256: str) -> tuple[str, int]:
+        """Hash and size of the chunks 0, 1, 2, ... as stored (a gap matches nothing)."""
         digest, total, expected = hashlib.sha256(), 0, 0
         for idx, data in self.db.all("SELECT idx, data FROM blobs WHERE sha256 = ? "
                                      "ORDER BY idx", (sha256,)):
             if idx != expected:
-                break
+                return "", -1
             digest.update(data)
             total, expected = total + len(data), expected + 1
-        with self.db.transaction():
-            if digest.hexdigest() != sha256 or total != size:
-                self.db.execute("DELETE FROM blobs WHERE sha256 = ?", (sha256,))
-                return False
-            self.db.execute("INSERT INTO blob_meta (sha256, size) VALUES (?, ?) "
-                            "ON CONFLICT DO NOTHING", (sha256, size))
-        return True
+        return digest.hexdigest(), total
 
     def get_chunk(self, sha256: str, idx: int) -> bytes | None:
         row = self.db.one("SELECT b.data FROM blobs b JOIN blob_meta m ON m.sha256 = b.sha256 "

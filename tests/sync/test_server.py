@@ -199,7 +199,7 @@ def test_attachments_chunked_resumable_and_verified(hq, delegation):
     data = os.urandom(2 * CHUNK_SIZE + 12345)
     attachment = _attach(anna, case.id, data)
     # A first upload stopped after one chunk: the next pass sends only the rest.
-    hq.store.put_chunk(attachment.sha256, 0, data[:CHUNK_SIZE])
+    hq.store.put_chunk(anna.device_id, attachment.sha256, 0, data[:CHUNK_SIZE])
     assert sync(anna).uploaded == 1
     assert hq.store.blob_status(attachment.sha256) == (len(data), [0, 1, 2])
     # Bram's download breaks off after one chunk (simulated by keeping only chunk 0).
@@ -217,6 +217,6 @@ def test_attachments_chunked_resumable_and_verified(hq, delegation):
 def test_corrupt_upload_is_refused(hq):
     data = b"x" * 1000
     sha = hashlib.sha256(data).hexdigest()
-    hq.store.put_chunk(sha, 0, b"y" * 1000)
-    assert not hq.store.complete_blob(sha, 1000)
+    hq.store.put_chunk("device-1", sha, 0, b"y" * 1000)
+    assert not hq.store.complete_blob("device-1", sha, 1000)
     assert hq.store.blob_status(sha) == (None, [])
