@@ -83,6 +83,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er is al een gebruiker met de naam {name}.",
     },
     "user.unknown": {"en": "There is no user called {name}.", "nl": "Er is geen gebruiker {name}."},
+    "user.admin_only": {
+        "en": "Only an administrator (ADMIN) may add or remove users or set another "
+        "user's passphrase; you are {role}. Nothing was changed.",
+        "nl": "Alleen een beheerder (ADMIN) mag gebruikers toevoegen of verwijderen of het "
+        "wachtwoord van een ander instellen; u bent {role}. Er is niets gewijzigd.",
+    },
     "user.last_admin": {
         "en": "{name} is the last user who can unlock this database; add another first.",
         "nl": "{name} is de laatste gebruiker die deze database kan openen; voeg eerst een "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,24 @@ from app.store.keyslots import KdfParams
 
 FAST_KDF = KdfParams(iterations=2, memory_kib=19 * 1024)
 PASSPHRASE = "test passphrase 123"
+
+
+@contextlib.contextmanager
+def as_admin(store: Store) -> Iterator[Store]:
+    """Set up users as an administrator would: only ADMIN manages users and key slots
+    (Store.require_user_manager). Adds an ADMIN record (no key slot) the first time."""
+    from app.domain import User
+
+    admin = next(iter(store.select(User, "role = 'ADMIN' AND active = 1", limit=1)), None)
+    if admin is None:
+        with store.write() as uow:
+            admin = uow.insert(User(name="test.admin", display_name="Test admin",
+                                    role=Role.ADMIN))
+    acting, store.user = store.user, admin
+    try:
+        yield store
+    finally:
+        store.user = acting
 
 
 def stamp_newer_schema(db_path: Path, user: str = "coordinator") -> int:

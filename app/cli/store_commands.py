@@ -53,6 +53,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_users_add(args: argparse.Namespace) -> int:
     with open_store(args) as store:
+        store.require_user_manager()  # before asking for a passphrase it would not use
         new = read_passphrase(f"Passphrase for {args.user}: ", env="HERVEST_NEW_PASSPHRASE",
                               confirm=True)
         store.add_user(args.user, _role(args.role), new, args.display_name or "")
@@ -63,7 +64,7 @@ def cmd_users_add(args: argparse.Namespace) -> int:
 def cmd_users_passwd(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         new = read_passphrase("New passphrase: ", env="HERVEST_NEW_PASSPHRASE", confirm=True)
-        store.change_passphrase(actor_name(args), new)
+        store.change_passphrase(args.user or actor_name(args), new)
     print(tr("cli.passphrase_changed"))
     return 0
 
@@ -152,8 +153,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--role", required=True)
     p.add_argument("--display-name")
     p.set_defaults(func=cmd_users_add)
-    p = users.add_parser("passwd", help="change your own passphrase")
+    p = users.add_parser("passwd", help="change your own passphrase (ADMIN: anyone's)")
     add_actor_argument(p)
+    p.add_argument("--user", help="whose passphrase (ADMIN only; default: your own)")
     p.set_defaults(func=cmd_users_passwd)
     p = users.add_parser("remove")
     add_actor_argument(p)

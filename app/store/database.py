@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from app.atomic import write_atomic
 from app.domain.enums import Role
 from app.domain.records import Record, User
-from app.errors import HervestError, StoreError, UnlockError
+from app.errors import HervestError, StoreError
 from app.ids import new_id
 from app.store import guards, search, sql
 from app.store.audit import AuditLog
@@ -35,6 +35,10 @@ from app.store.unit_of_work import UnitOfWork, translate
 
 R = TypeVar("R", bound=Record)
 MIN_PASSPHRASE = 10
+# Who manages users and key slots: app/services/access.py RULES["users"] (write), kept
+# here because the store cannot import the services; tests/security/test_user_admin.py
+# keeps the two equal.
+USER_MANAGERS = frozenset({Role.ADMIN})
 
 
 def check_passphrase(passphrase: str) -> None:
@@ -105,13 +109,8 @@ class Store:
         if not path.exists():
             raise StoreError("store.missing", path=str(path))
         keyfile = KeyFile.load(path)
-        throttle = Throttle(path)
-        throttle.check()
-        try:
-            db_key, user_id = keyfile.unwrap_user(user_name, passphrase)
-        except UnlockError:
-            throttle.record_failure()
-            raise
+        (db_key, user_id), failures = Throttle(path).attempt(
+            lambda: keyfile.unwrap_user(user_name, passphrase))
         keyfile, db_key = _finish_rekey(path, keyfile, db_key, user_name, passphrase)
         store = cls.open_with_key(path, db_key, keyfile=keyfile)
         store.user = store.find(User, user_id)
@@ -120,7 +119,6 @@ class Store:
             # (another role, another name in the audit log) must not open as them.
             store.close()
             raise StoreError("store.keyfile_damaged", path=str(path), detail="user id")
-        failures = throttle.reset()
         with contextlib.suppress(StoreError), store.write() as uow:
             uow.audit("unlock", {"failed_attempts_before": failures})
         return store
@@ -300,6 +298,7 @@ class Store:
     # -- users and key slots ---------------------------------------------------------------
     def add_user(self, name: str, role: Role, passphrase: str, display_name: str = "",
                  kdf: KdfParams | None = None) -> User:
+        self.require_user_manager()
         check_passphrase(passphrase)
         if self.keyfile.has_user(name) or self.select(User, "name = ?", (name,)):
             raise HervestError("user.exists", name=name)
@@ -312,7 +311,10 @@ class Store:
 
     def change_passphrase(self, name: str, new_passphrase: str,
                           kdf: KdfParams | None = None) -> None:
-        """Rewrite one slot; the database itself is not touched."""
+        """Rewrite one slot; the database itself is not touched. Your own, or as ADMIN
+        anyone's (a user whose slot a re-key dropped)."""
+        if self.user is None or self.user.name.casefold() != name.casefold():
+            self.require_user_manager()
         check_passphrase(new_passphrase)
         user = self._user_named(name)
         self.keyfile.set_user(user.id, name, new_passphrase, self._db_key, kdf)
@@ -322,6 +324,7 @@ class Store:
 
     def remove_user(self, name: str) -> None:
         """Remove the user's slot and deactivate them; their records stay readable."""
+        self.require_user_manager()
         user = self._user_named(name)
         if self.keyfile.user_count() <= 1:
             raise HervestError("user.last_admin", name=name)
@@ -370,6 +373,15 @@ class Store:
                               (device_key,))
             uow.audit("rekey", {"slots_dropped": dropped, "device_key_rotated": True})
         return dropped
+
+    def require_user_manager(self) -> None:
+        """The one check for every change of who can unlock this database and as what role:
+        the unlocked user, as the database knows them (not a name typed on the command
+        line), must be a user manager. A database opened without a user (HQ's recovery
+        key) manages no users either."""
+        user = self.find(User, self.user.id) if self.user else None
+        if user is None or not user.active or user.role not in USER_MANAGERS:
+            raise HervestError("user.admin_only", role=user.role.value if user else "-")
 
     def _user_named(self, name: str) -> User:
         found = self.select(User, "name = ?", (name,))

@@ -24,7 +24,7 @@ from app.reports.mission import render_mission
 from app.reports.municipality import render_municipality
 from app.reports.quota import render_quota
 from app.store import Store
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, as_admin
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"),
                                    reason="needs poppler-utils (pdftotext, pdftoppm)")
@@ -96,7 +96,8 @@ def test_a_report_stopped_at_a_page_leaves_no_file(demo_store: Store, tmp_path: 
 @needs_poppler
 def test_case_summary_follows_need_to_know(demo_store: Store, tmp_path: Path) -> None:
     case = demo_store.select(Case, "state = 'arrived'", limit=1)[0]
-    demo_store.add_user("coa.reader", Role.COA, PASSPHRASE, kdf=FAST_KDF)
+    with as_admin(demo_store):
+        demo_store.add_user("coa.reader", Role.COA, PASSPHRASE, kdf=FAST_KDF)
     render_case(demo_store, case.id, tmp_path / "hq.pdf", "en")
     coa = Store.open(demo_store.path, "coa.reader", PASSPHRASE)
     try:

@@ -22,6 +22,7 @@ from app.domain import (
 from app.services import assessments, cases, interviews
 from app.store import Store
 from app.store.keyslots import KdfParams
+from tests.conftest import as_admin
 
 FAST_KDF = KdfParams(iterations=2, memory_kib=19 * 1024)
 
@@ -36,8 +37,9 @@ class Flow:
 
     def act(self, role: Role) -> User:
         if role not in self.users:
-            self.users[role] = self.store.add_user(f"user.{role.value.lower()}", role,
-                                                   "test passphrase 123", kdf=FAST_KDF)
+            with as_admin(self.store):
+                self.users[role] = self.store.add_user(f"user.{role.value.lower()}", role,
+                                                       "test passphrase 123", kdf=FAST_KDF)
         self.store.user = self.users[role]
         return self.users[role]
 

@@ -14,7 +14,7 @@ from app.errors import HervestError
 from app.services.conflicts import Keep, resolve
 from app.store import Store
 from app.store.merge import apply_remote, logged_changes, with_bases
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, as_admin
 
 
 def exchange(a: Store, b: Store) -> None:
@@ -110,7 +110,9 @@ def test_need_to_know_only_ind_resolves_an_assessment(pair, role: Role) -> None:
     """COA and BMA may not even see an assessment conflict; HQ sees it but may not write
     an IND assessment."""
     a, _b, conflict = pair
-    a.user = a.add_user(f"user.{role.value.lower()}", role, PASSPHRASE, kdf=FAST_KDF)
+    with as_admin(a):
+        added = a.add_user(f"user.{role.value.lower()}", role, PASSPHRASE, kdf=FAST_KDF)
+    a.user = added
     with pytest.raises(HervestError) as caught:
         resolve(a, conflict.id, Keep.REMOTE)
     assert caught.value.key.startswith("access.")

@@ -76,7 +76,7 @@ def test_not_a_database_and_missing_files(tmp_path):
 
 def test_users_add_list_passwd_remove(tmp_path):
     db = str(tmp_path / "m.db")
-    hervest("init", "--db", db, "--user", "anna", "--role", "HQ_COORDINATOR")
+    hervest("init", "--db", db, "--user", "anna", "--role", "ADMIN")
     added = hervest("users", "add", "--db", db, "--user", "ben", "--role", "coa",
                     HERVEST_NEW_PASSPHRASE="bens passphrase 1")
     assert added.returncode == 0, added.stderr

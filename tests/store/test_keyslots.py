@@ -10,7 +10,7 @@ from app.errors import HervestError, StoreError, UnlockError
 from app.store import Store
 from app.store.keyslots import KeyFile
 from app.store.throttle import Throttle, delay_after
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, as_admin
 
 
 def test_open_with_right_and_wrong_passphrase(store, db_path):
@@ -28,7 +28,8 @@ def test_open_with_right_and_wrong_passphrase(store, db_path):
 
 
 def test_add_user_and_change_passphrase_rewrite_one_slot_not_the_database(store, db_path):
-    store.add_user("trainer", Role.COA, "trainer passphrase 1", kdf=FAST_KDF)
+    with as_admin(store):
+        store.add_user("trainer", Role.COA, "trainer passphrase 1", kdf=FAST_KDF)
     store.close()
     key_before, _ = KeyFile.load(db_path).unwrap_user("trainer", "trainer passphrase 1")
     coordinator_slot = _slot_of(db_path, "coordinator")
@@ -53,8 +54,9 @@ def _slot_of(db_path, name):
 
 
 def test_removed_user_cannot_unlock_but_their_records_stay(store, db_path):
-    trainer = store.add_user("trainer", Role.COA, "trainer passphrase 1", kdf=FAST_KDF)
-    store.remove_user("trainer")
+    with as_admin(store):
+        trainer = store.add_user("trainer", Role.COA, "trainer passphrase 1", kdf=FAST_KDF)
+        store.remove_user("trainer")
     store.close()
     with pytest.raises(UnlockError):
         Store.open(db_path, "trainer", "trainer passphrase 1")
@@ -63,7 +65,7 @@ def test_removed_user_cannot_unlock_but_their_records_stay(store, db_path):
 
 
 def test_last_user_cannot_be_removed(store):
-    with pytest.raises(HervestError) as refused:
+    with pytest.raises(HervestError) as refused, as_admin(store):
         store.remove_user("coordinator")
     assert refused.value.key == "user.last_admin"
 

@@ -18,7 +18,7 @@ from tests.bundles.conftest import (  # noqa: F401  (a laptop, HQ's store and ke
     laptop,
     laptop_template,
 )
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, as_admin
 from ui.ops import Op
 from ui.qt import QSettings
 
@@ -46,7 +46,9 @@ def ind_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Store.create(path, "ind", Role.IND, PASSPHRASE, kdf=FAST_KDF,
                       display_name="Delegate IND") as store:
         DemoGenerator(store, 3).run(80)
-        store.add_user("coa", Role.COA, PASSPHRASE, display_name="Trainer COA", kdf=FAST_KDF)
+        with as_admin(store):
+            store.add_user("coa", Role.COA, PASSPHRASE, display_name="Trainer COA",
+                           kdf=FAST_KDF)
     return path
 
 
