@@ -70,14 +70,14 @@ HERVEST_PASSPHRASE="anna walks the long road home" \
     hervest init --user anna --role IND --display-name "Anna Demo (fictional)"
 
 step "A.6 register the user at HQ"
-hervest_hq users add anna --role IND --display-name "Anna Demo (fictional)" --store "$store"
+hervest_hq users add anna --role IND --display-name "Anna Demo (fictional)" --store "$store" --keys hq/keys
 
 step "A.7 enrol the laptop"
-code=$(hervest_hq devices enroll --store "$store" --user anna --label LAPTOP-DEMO-01 \
+code=$(hervest_hq devices enroll --store "$store" --keys hq/keys --user anna --label LAPTOP-DEMO-01 \
        --url "http://127.0.0.1:$port" --no-qr | tail -1)
 as_anna enroll "$code"
 device=$(as_anna info --json | "$python" -c 'import json, sys; print(json.load(sys.stdin)["device_id"])')
-hervest_hq devices list --store "$store" | grep "$device"
+hervest_hq devices list --store "$store" --keys hq/keys | grep "$device"
 as_anna info | grep key_slots  # the user's slot and the recovery slot set at enrolment
 
 step "A.8 add the other delegation members"
@@ -102,7 +102,7 @@ as_anna export --out stick/mission.age --receipt receipt.pdf
 ls -l stick receipt.pdf
 
 step "C.2 HQ imports the bundle from the stick"
-hervest_hq import stick/mission.age --store "$store" --identity hq/keys/bundle-identity.txt
+hervest_hq import stick/mission.age --store "$store" --keys hq/keys --identity hq/keys/bundle-identity.txt
 
 step "C.3 HQ verifies the paper receipt against the stick"
 hervest_hq verify-receipt stick/mission.age --receipt receipt.pdf
@@ -112,8 +112,8 @@ as_anna sync
 as_anna info | grep -E "changes_pending +0$"
 
 step "B.3 / C.5.1 HQ revokes the laptop; its next sync is refused"
-hervest_hq devices revoke "$device" --store "$store"
-hervest_hq devices list --store "$store" | grep "$device" | grep revoked
+hervest_hq devices revoke "$device" --store "$store" --keys hq/keys
+hervest_hq devices list --store "$store" --keys hq/keys | grep "$device" | grep revoked
 expect_failure "revoked" as_anna sync
 
 step "C.5.2 wipe the laptop: without the key file nobody can open the database"

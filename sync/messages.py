@@ -86,6 +86,31 @@ MESSAGES = {
         "en": "There is no device {device}.",
         "nl": "Er is geen apparaat {device}.",
     },
+    "hq.store_key_needed": {
+        "en": "A sqlite:/// HQ store is encrypted with the key in the HQ keys folder: add "
+        "--keys FOLDER (the folder made by hervest-hq keygen).",
+        "nl": "Een sqlite:///-opslag van HQ is versleuteld met de sleutel in de map met "
+        "HQ-sleutels: voeg --keys MAP toe (de map van hervest-hq keygen).",
+    },
+    "hq.store_key_missing": {
+        "en": "The HQ store's key {path} is missing. Give --keys the folder that holds "
+        "the key this store was made with; without it the store cannot be opened.",
+        "nl": "De sleutel {path} van de HQ-opslag ontbreekt. Geef bij --keys de map met "
+        "de sleutel waarmee deze opslag is gemaakt; zonder die sleutel gaat de opslag niet "
+        "open.",
+    },
+    "hq.store_key_bad": {
+        "en": "The HQ store's key {path} is damaged (it must hold 64 hexadecimal digits). "
+        "Restore it from the backup of the HQ keys.",
+        "nl": "De sleutel {path} van de HQ-opslag is beschadigd (64 hexadecimale tekens "
+        "verwacht). Zet hem terug uit de back-up van de HQ-sleutels.",
+    },
+    "hq.store_key_wrong": {
+        "en": "The HQ store {path} cannot be opened with this key: it was made with "
+        "another key (check --keys), or it is not an HQ store.",
+        "nl": "De HQ-opslag {path} gaat niet open met deze sleutel: hij is met een andere "
+        "sleutel gemaakt (controleer --keys), of het is geen HQ-opslag.",
+    },
     "hq.newer_store": {
         "en": "The HQ store has schema {found}, newer than this server ({known}).",
         "nl": "De HQ-opslag heeft schema {found}, nieuwer dan deze server ({known}).",

@@ -126,7 +126,7 @@ def receipt_text(pdf: Path) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    store = open_server_store(args.store)
+    store = open_server_store(args.store, args.keys)
     try:
         result = import_into_server(store, args.bundle, load_identities(args.identity))
     finally:
@@ -147,7 +147,7 @@ def cmd_verify_receipt(args: argparse.Namespace) -> int:
 
 
 def cmd_device_key(args: argparse.Namespace) -> int:
-    store = open_server_store(args.store)
+    store = open_server_store(args.store, args.keys)
     try:
         device = store.get_device(args.device_id)
     finally:
@@ -162,6 +162,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("import", help="import an export bundle from a USB stick")
     p.add_argument("bundle", type=Path)
     p.add_argument("--store", required=True, help="sqlite:///path or postgresql://...")
+    p.add_argument("--keys", type=Path, help="folder written by keygen (holds the key of "
+                   "a sqlite:/// store)")
     p.add_argument("--identity", type=Path, required=True,
                    help="bundle-identity.txt or escrow-identity.txt from keygen")
     p.set_defaults(func=cmd_import)
@@ -176,4 +178,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("device-key", help="a device's minisign public key (minisign -V -p)")
     p.add_argument("device_id")
     p.add_argument("--store", required=True, help="sqlite:///path or postgresql://...")
+    p.add_argument("--keys", type=Path, help="folder written by keygen (holds the key of "
+                   "a sqlite:/// store)")
     p.set_defaults(func=cmd_device_key)

@@ -31,7 +31,6 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8443)
     serve.add_argument("--tls-cert", type=Path)
     serve.add_argument("--tls-key", type=Path)
-    serve.add_argument("--keys", type=Path, help="folder written by keygen")
     serve.set_defaults(func=cmd_serve)
 
     gen = sub.add_parser("keygen", help="make HQ signing, bundle, escrow and recovery keys")
@@ -93,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _store_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", required=True, help="sqlite:///path or postgresql://...")
+    parser.add_argument("--keys", type=Path, help="folder written by keygen (holds the key "
+                        "of a sqlite:/// store)")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -100,7 +101,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from sync.server.app import HqKeys, create_app
 
-    store = open_server_store(args.store)
+    store = open_server_store(args.store, args.keys)
     keys = HqKeys(load_recipients(args.keys), load_recovery_public(args.keys))
     tls = {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key)} \
         if args.tls_cert else {}
@@ -124,7 +125,7 @@ def cert_sha256(cert: Path) -> str:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    store = open_server_store(args.store)
+    store = open_server_store(args.store, args.keys)
     try:
         token = store.create_enrolment(args.user, args.label or args.user, args.mission)
     finally:
@@ -143,7 +144,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_devices(args: argparse.Namespace) -> int:
-    with closing(open_server_store(args.store)) as store:
+    with closing(open_server_store(args.store, args.keys)) as store:
         for d in store.list_devices():
             state = f"revoked {d.revoked_at}" if d.revoked else "active"
             print(f"{d.device_id}  {d.label:<16} {d.user_name:<12} {d.role.value:<15} "
@@ -152,33 +153,33 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    with closing(open_server_store(args.store)) as store:
+    with closing(open_server_store(args.store, args.keys)) as store:
         store.revoke(args.device_id)
     return 0
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    with closing(open_server_store(args.store)) as store:
+    with closing(open_server_store(args.store, args.keys)) as store:
         user = store.add_user(args.name, Role(args.role), args.display_name, args.mission)
     print(user.id)
     return 0
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    with closing(open_server_store(args.store)) as store:
+    with closing(open_server_store(args.store, args.keys)) as store:
         for user_id, name, role, active in store.users():
             print(f"{user_id}  {name:<16} {role:<15}" + ("" if active else " removed"))
     return 0
 
 
 def cmd_user_role(args: argparse.Namespace) -> int:
-    with closing(open_server_store(args.store)) as store:
+    with closing(open_server_store(args.store, args.keys)) as store:
         store.set_role(args.name, Role(args.role))
     return 0
 
 
 def cmd_user_remove(args: argparse.Namespace) -> int:
-    with closing(open_server_store(args.store)) as store:
+    with closing(open_server_store(args.store, args.keys)) as store:
         store.remove_user(args.name)
     return 0
 

@@ -15,6 +15,7 @@ from app.atomic import write_atomic
 from app.errors import HervestError
 
 RECIPIENT_FILES = ("bundle-recipient.txt", "escrow-recipient.txt")
+STORE_KEY = "store.key"  # raw SQLCipher key of an embedded (sqlite:///) HQ store, hex
 
 
 def _write(path: Path, text: str, private: bool) -> None:
@@ -39,6 +40,7 @@ def keygen(out: Path) -> list[Path]:
         "recovery.key": (base64.b64encode(recovery.private_bytes_raw()).decode() + "\n", True),
         "recovery.pub": (base64.b64encode(
             recovery.public_key().public_bytes_raw()).decode() + "\n", False),
+        STORE_KEY: (os.urandom(32).hex() + "\n", True),
     }
     for name in ("bundle", "escrow"):
         identity = pyrage.x25519.Identity.generate()
@@ -61,3 +63,22 @@ def load_recipients(key_dir: Path | None) -> list[str]:
 def load_recovery_public(key_dir: Path | None) -> str | None:
     path = key_dir / "recovery.pub" if key_dir else None
     return path.read_text("utf-8").strip() if path and path.exists() else None
+
+
+def store_key(key_dir: Path | None, create: bool) -> bytes:
+    """The key of the embedded HQ store, kept with the other HQ keys (mode 0600). A key
+    folder of an older keygen gets one when `create` (the store is new or still plain)."""
+    if key_dir is None:
+        raise HervestError("hq.store_key_needed")
+    path = key_dir / STORE_KEY
+    if not path.exists():
+        if not create or not key_dir.is_dir():
+            raise HervestError("hq.store_key_missing", path=str(path))
+        _write(path, os.urandom(32).hex() + "\n", private=True)
+    try:
+        key = bytes.fromhex(path.read_text("ascii").strip())
+    except (UnicodeDecodeError, ValueError):
+        key = b""
+    if len(key) != 32:
+        raise HervestError("hq.store_key_bad", path=str(path))
+    return key

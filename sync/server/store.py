@@ -10,6 +10,7 @@ import secrets
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from pydantic_core import from_json
 
@@ -482,6 +483,7 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def open_server_store(url: str) -> ServerStore:
-    """`sqlite:///path/to/hq.db` or `postgresql://user@host/db`."""
-    return ServerStore(Database(url))
+def open_server_store(url: str, keys: Path | None = None) -> ServerStore:
+    """`sqlite:///path/to/hq.db` (encrypted with the key in the HQ keys folder `keys`) or
+    `postgresql://user@host/db`."""
+    return ServerStore(Database(url, keys))

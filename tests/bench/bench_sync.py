@@ -55,7 +55,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     n = 5_000 if parser.parse_args().quick else 100_000
     folder = Path(tempfile.mkdtemp(prefix="hervest-bench-"))
-    hq_store = open_server_store(f"sqlite:///{folder / 'hq.sqlite'}")
+    hq_store = open_server_store(f"sqlite:///{folder / 'hq.sqlite'}", folder)
     with LiveServer(hq_store) as hq:
         source = enrol_laptop(hq, folder, "source", Role.HQ_COORDINATOR)
         target = enrol_laptop(hq, folder, "target", Role.HQ_COORDINATOR)
@@ -66,7 +66,7 @@ def main() -> None:
         dump.write_text("\n".join(json.dumps(c.__dict__) for c in own))
 
         def local_apply() -> None:  # the baseline: HQ applies the same changes from a file
-            local = open_server_store(f"sqlite:///{folder / 'local.sqlite'}")
+            local = open_server_store(f"sqlite:///{folder / 'local.sqlite'}", folder)
             changes = [Change(**json.loads(line)) for line in dump.read_text().splitlines()]
             for i in range(0, len(changes), 2000):
                 local.apply_push(source.device_id, changes[i:i + 2000])

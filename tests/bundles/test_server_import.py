@@ -26,8 +26,13 @@ def hq(tmp_path: Path) -> tuple[Path, str]:
     return keys, f"sqlite:///{tmp_path / 'hq-server.db'}"
 
 
+def _open(url: str) -> ServerStore:
+    """The store of the `hq` fixture, with its key from the keys folder keygen made."""
+    return open_server_store(url, Path(url.removeprefix("sqlite:///")).parent / "keys")
+
+
 def enrol(url: str, laptop: Store) -> None:
-    store = open_server_store(url)
+    store = _open(url)
     try:
         if not any(u[0] == "field" for u in store.users()):
             store.add_user("field", Role.IND)
@@ -40,7 +45,7 @@ def enrol(url: str, laptop: Store) -> None:
 
 def server_changes(url: str, device_id: str) -> list[tuple]:
     """What HQ holds from this laptop (the server writes changes of its own too)."""
-    store = open_server_store(url)
+    store = _open(url)
     try:
         return [(c.seq, c.hlc, c.fields) for c in store.all_changes()
                 if c.device_id == device_id]
@@ -59,7 +64,8 @@ def export_to_hq(laptop: Store, keys: Path, out: Path):
 
 def run_import(bundle: Path, keys: Path, url: str, identity: str = "bundle-identity.txt"
                ) -> int:
-    return hq_main(["import", str(bundle), "--store", url, "--identity", str(keys / identity)])
+    return hq_main(["import", str(bundle), "--store", url, "--keys", str(keys), "--identity",
+                    str(keys / identity)])
 
 
 def test_import_once_twice_and_after_sync(laptop: Store, hq, tmp_path: Path, capsys) -> None:
@@ -74,7 +80,7 @@ def test_import_once_twice_and_after_sync(laptop: Store, hq, tmp_path: Path, cap
     assert run_import(tmp_path / "b.age", keys, url, "escrow-identity.txt") == 0
     assert "0 of" in capsys.readouterr().out
     assert server_changes(url, laptop.device_id) == first
-    store: ServerStore = open_server_store(url)
+    store: ServerStore = _open(url)
     try:
         for sha in {c[2].get("sha256") for c in first if c[2].get("sha256")}:
             assert store.blob_status(sha)[0] is not None
@@ -88,7 +94,7 @@ def test_sync_first_then_bundle_changes_nothing(laptop: Store, hq, tmp_path: Pat
     result = export_to_hq(laptop, keys, tmp_path / "b.age")
     from app.store.merge import logged_changes, with_bases
 
-    store = open_server_store(url)
+    store = _open(url)
     try:  # the same changes arrive by online sync first
         store.apply_push(laptop.device_id, with_bases(laptop.conn, logged_changes(
             laptop.conn, "device_id = ?", (laptop.device_id,))))
@@ -107,7 +113,7 @@ def test_unknown_and_revoked_devices_refused(laptop: Store, hq, tmp_path: Path,
     assert run_import(tmp_path / "b.age", keys, url) == 2
     assert "does not know" in capsys.readouterr().err
     enrol(url, laptop)
-    store = open_server_store(url)
+    store = _open(url)
     store.revoke(laptop.device_id)
     store.close()
     assert run_import(tmp_path / "b.age", keys, url) == 2

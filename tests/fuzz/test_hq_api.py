@@ -16,7 +16,7 @@ EXAMPLES = os.environ.get("HERVEST_API_FUZZ_EXAMPLES", "60")
 
 
 def test_hq_api_never_answers_with_a_server_error(tmp_path):
-    store = open_server_store(f"sqlite:///{tmp_path / 'hq.db'}")
+    store = open_server_store(f"sqlite:///{tmp_path / 'hq.db'}", tmp_path)
     with LiveServer(store, HqKeys(["age1example"], None)) as hq:
         enrol_laptop(hq, tmp_path, "anna").close()
         done = subprocess.run(

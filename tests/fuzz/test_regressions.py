@@ -83,7 +83,7 @@ def test_enrolment_with_a_malformed_body_is_a_422_not_a_500(tmp_path):
     from sync.server.store import open_server_store
     from tests.sync.sync_helpers import LiveServer
 
-    store = open_server_store(f"sqlite:///{tmp_path / 'hq.db'}")
+    store = open_server_store(f"sqlite:///{tmp_path / 'hq.db'}", tmp_path)
     with LiveServer(store, HqKeys(["age1example"], None)) as hq:
         for body in (b"", b"[]", b'{"token": 1}'):
             response = httpx.post(f"{hq.url}/v1/enrol", content=body, timeout=30)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from postgres import postgres_server, postgres_url  # noqa: F401  (fixtures)
-from sync_helpers import LiveServer, enrol_laptop
+from sync_helpers import LiveServer, enrol_laptop, hq_keys_of
 
 from app.domain import Role
 from app.domain.records import Mission
@@ -26,7 +26,7 @@ def store_url(request, tmp_path: Path) -> str:
 
 @pytest.fixture
 def hq_store(store_url: str) -> Iterator[ServerStore]:
-    store = open_server_store(store_url)
+    store = open_server_store(store_url, hq_keys_of(store_url))
     yield store
     store.close()
 

@@ -47,6 +47,12 @@ def rows(store: Store, table: str) -> list[tuple]:
     return store.rows(f"SELECT * FROM {table} ORDER BY id")
 
 
+def hq_keys_of(store_url: str) -> Path:
+    """The HQ keys folder of a test store: a sqlite:/// store's key is kept beside its file
+    (PostgreSQL needs none)."""
+    return Path(store_url.removeprefix("sqlite:///")).parent
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

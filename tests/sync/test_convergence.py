@@ -72,7 +72,7 @@ KEPT_THEN_RELEASED = [("edit", (0, "insert", 0, "a")), ("sync", 0), ("sync", 1),
 @example(steps=KEPT_THEN_RELEASED[:-2], seed=1)
 def test_random_offline_edits_converge(steps, seed):
     with tempfile.TemporaryDirectory() as folder:
-        hq_store = open_server_store(f"sqlite:///{Path(folder) / 'hq.sqlite'}")
+        hq_store = open_server_store(f"sqlite:///{Path(folder) / 'hq.sqlite'}", Path(folder))
         with LiveServer(hq_store) as hq:
             laptops = [enrol_laptop(hq, Path(folder), f"l{i}", Role.HQ_COORDINATOR)
                        for i in range(N_LAPTOPS)]

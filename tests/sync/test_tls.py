@@ -21,7 +21,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from sync_helpers import PASSPHRASE, free_port, new_laptop, seed_case
+from sync_helpers import PASSPHRASE, free_port, hq_keys_of, new_laptop, seed_case
 
 from app.domain.records import Case
 from app.store import Store
@@ -63,7 +63,8 @@ def serving(store_url: str, port: int, cert: Path, key: Path) -> Iterator[None]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen(
         [sys.executable, "-m", "sync.server.cli", "serve", "--store", store_url,
-         "--port", str(port), "--tls-cert", str(cert), "--tls-key", str(key)],
+         "--keys", str(hq_keys_of(store_url)), "--port", str(port), "--tls-cert", str(cert),
+         "--tls-key", str(key)],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         anything = ssl.create_default_context()
@@ -95,8 +96,9 @@ def test_sync_over_pinned_tls_and_refusal_of_another_certificate(tmp_path):
     laptop = ("--db", str(laptop_path), "--as", "anna")
 
     assert run("sync.server.cli", "users", "add", "anna", "--role", "IND",
-               "--store", hq_url).returncode == 0
-    issued = run("sync.server.cli", "devices", "enroll", "--store", hq_url, "--user", "anna",
+               "--store", hq_url, "--keys", str(tmp_path)).returncode == 0
+    issued = run("sync.server.cli", "devices", "enroll", "--store", hq_url, "--keys",
+                 str(tmp_path), "--user", "anna",
                  "--url", url, "--tls-cert", str(cert), "--no-qr")
     assert issued.returncode == 0, issued.stderr
     code = issued.stdout.split()[-1]
@@ -106,7 +108,7 @@ def test_sync_over_pinned_tls_and_refusal_of_another_certificate(tmp_path):
         synced = run("app.cli.main", "sync", *laptop)
         assert synced.returncode == 0, synced.stderr
         assert "Sync done: 4 sent" in synced.stdout  # the laptop's user and the case
-    hq = open_server_store(hq_url)
+    hq = open_server_store(hq_url, tmp_path)
     try:
         assert {c.entity for c in hq.all_changes()} >= {"cases", "persons", "assessments"}
     finally:
@@ -121,7 +123,7 @@ def test_sync_over_pinned_tls_and_refusal_of_another_certificate(tmp_path):
         refused = run("app.cli.main", "sync", *laptop)
     assert refused.returncode != 0
     assert "does not present the HQ certificate from enrolment" in refused.stderr
-    impostor = open_server_store(impostor_url)
+    impostor = open_server_store(impostor_url, tmp_path)
     try:
         assert impostor.all_changes() == [] and impostor.users() == []
     finally:

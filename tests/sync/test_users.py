@@ -3,14 +3,14 @@ laptop on pull (over the real server)."""
 
 from __future__ import annotations
 
-from sync_helpers import sync
+from sync_helpers import hq_keys_of, sync
 
 from app.domain import Role, User
 from sync.server.cli import main as hq_cli
 
 
 def _hq(store_url: str, *args: str) -> int:
-    return hq_cli(["users", *args, "--store", store_url])
+    return hq_cli(["users", *args, "--store", store_url, "--keys", str(hq_keys_of(store_url))])
 
 
 def _listed(store_url: str, capsys) -> dict[str, list[str]]:

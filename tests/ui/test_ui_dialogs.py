@@ -182,7 +182,7 @@ def test_enrol_dialog_refuses_a_malformed_code(qtbot, ind_store: Store) -> None:
 
 
 def test_enrol_dialog_enrols_with_a_live_hq(qtbot, ind_store: Store, tmp_path: Path) -> None:
-    server_store = open_server_store(f"sqlite:///{tmp_path / 'hq-server.sqlite'}")
+    server_store = open_server_store(f"sqlite:///{tmp_path / 'hq-server.sqlite'}", tmp_path)
     server_store.add_user("ind", Role.IND)
     try:
         with LiveServer(server_store, ServerKeys(["age1example"], None)) as server:
