@@ -26,6 +26,7 @@ class SyncReport:
     pushed: int = 0
     pulled: int = 0
     conflicts: int = 0
+    set_aside: int = 0  # changes no laptop could apply: kept apart, listed by `hervest check`
     uploaded: int = 0
     downloaded: int = 0
 
@@ -109,6 +110,7 @@ class SyncSession:
                                       page.server_seqs)
                 self.report.pulled += result.applied
                 self.report.conflicts += len(result.conflicts)
+                self.report.set_aside += len(result.set_aside)
             cursor = page.cursor
             store.set_meta("sync_server_cursor", str(cursor))
             self._progress("pull", self.report.pulled, None)
