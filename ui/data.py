@@ -84,16 +84,7 @@ def dashboard(store: Store, mission_id: str | None, today: dt.date | None = None
     where, params = _mission_clause(mission_id)
     by_state = dict(store.rows(f"SELECT state, COUNT(*) FROM cases WHERE {where} "
                                "GROUP BY state", params))
-    cwhere, cparams = _mission_clause(mission_id, "c.")
-    done = store.scalar(
-        "SELECT COUNT(*) FROM interviews i JOIN cases c ON c.id = i.case_id "
-        f"WHERE i.kind = 'IND' AND i.status = 'final' AND {cwhere}", cparams) or 0
-    # Adults of cases still waiting for their IND interview: those are the interviews to do.
-    todo = store.scalar(
-        "SELECT COUNT(*) FROM persons p JOIN cases c ON c.id = p.case_id "
-        f"WHERE c.state IN ('referred', 'scheduled') AND {cwhere} "
-        "AND CAST(substr(p.birth_date, 1, 4) AS INTEGER) <= ?",
-        (*cparams, today.year - 18)) or 0
+    progress = interviews.progress(store, mission_id, today)  # the reports' figures too
     late = deadlines.report(store, today)
     rows = late.overdue + late.at_risk
     if mission_id:
@@ -107,7 +98,8 @@ def dashboard(store: Store, mission_id: str | None, today: dt.date | None = None
             "ON s.id = a.session_id JOIN trainings t ON t.id = s.training_id "
             f"WHERE {_mission_clause(mission_id, 't.')[0]} GROUP BY a.status",
             _mission_clause(mission_id, "t.")[1])))
-    return Dashboard(by_state, done, todo, rows, dict(attendance), sum(by_state.values()))
+    return Dashboard(by_state, progress.ind_done, progress.ind_todo, rows, dict(attendance),
+                     sum(by_state.values()))
 
 
 @dataclass
@@ -232,6 +224,14 @@ def save_form(store: Store, form: str, case_id: str, person_id: str | None,
             interviews.profile(store, case_id)  # type: ignore[return-value]
     # A proposal has no draft state: saving it proposes (a new proposal replaces it).
     return assessments.propose(store, case_id, values["outcome"], values.get("grounds", ""))
+
+
+def correct_form(store: Store, case_id: str, person_id: str | None) -> Record:
+    """Open a correction (a new draft version) of the final IND interview a form shows."""
+    current = form_record(store, "ind_interview", case_id, person_id)
+    if current is None:
+        raise ValueError("no interview to correct")
+    return interviews.correct(store, current.id)
 
 
 # -- CO training --------------------------------------------------------------------------

@@ -62,6 +62,8 @@ _LABELS = {
     "mission.kind": ("Kind", "Soort"),
     "mission.draft": ("Draft", "Concept"),
     "mission.final": ("Final", "Definitief"),
+    "mission.ind_done": ("IND interviews done", "IND-gehoren gedaan"),
+    "mission.ind_todo": ("IND interviews to do", "IND-gehoren te doen"),
     "mission.proposed": ("Proposed decisions", "Voorgestelde besluiten"),
     "mission.outcome": ("Outcome", "Uitkomst"),
     "mission.attendance": ("CO attendance", "Aanwezigheid CO-training"),

@@ -15,6 +15,7 @@ from app.countries import country_name
 from app.domain import CaseState, Mission
 from app.reports import lookup
 from app.reports.document import NameCell, Report
+from app.services import interviews
 from app.services.deadlines import OPEN_AFTER_SELECTION, deadline
 from app.store.database import Store
 
@@ -30,7 +31,7 @@ def render_mission(store: Store, mission_ref: str, out: Path, lang: str | None =
                            if mission.name.startswith("Demo ") else ""),
              report.pairs(_details(report, mission))]
     story += _by_state(report, store, mission)
-    story += _interviews(report, store, mission)
+    story += _interviews(report, store, mission, today or dt.date.today())
     story += _proposed(report, store, mission)
     story += _attendance(report, store, mission)
     story += _deadlines(report, store, mission, today or dt.date.today())
@@ -62,14 +63,15 @@ def _by_state(report: Report, store: Store, mission: Mission) -> list:
                          [94 * mm, 40 * mm, 40 * mm], numeric=(1, 2))]
 
 
-def _interviews(report: Report, store: Store, mission: Mission) -> list:
-    counts = {(k, s): n for k, s, n in store.rows(
-        "SELECT i.kind, i.status, COUNT(*) FROM interviews i JOIN cases c ON c.id = i.case_id "
-        "WHERE c.mission_id = ? GROUP BY i.kind, i.status", (mission.id,))}
+def _interviews(report: Report, store: Store, mission: Mission, today: dt.date) -> list:
+    progress = interviews.progress(store, mission.id, today)  # the dashboard's figures too
+    counts = progress.by_kind_status
     t = report.t
     kinds = sorted({k for k, _ in counts})
     body = [(k, str(counts.get((k, "draft"), 0)), str(counts.get((k, "final"), 0))) for k in kinds]
     return [report.heading(t("mission.interviews")),
+            report.pairs([(t("mission.ind_done"), str(progress.ind_done)),
+                          (t("mission.ind_todo"), str(progress.ind_todo))]),
             report.table([t("mission.kind"), t("mission.draft"), t("mission.final")], body,
                          [94 * mm, 40 * mm, 40 * mm], numeric=(1, 2))]
 

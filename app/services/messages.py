@@ -196,6 +196,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Dit is afgerond en alleen-lezen. Maak in plaats daarvan een correctie (een nieuwe "
         "versie).",
     },
+    "interview.exists": {
+        "en": "This person already has an IND interview. Continue it, or correct the "
+        "finalised one (a new version).",
+        "nl": "Deze persoon heeft al een IND-gehoor. Ga daarmee verder, of corrigeer het "
+        "afgeronde gehoor (een nieuwe versie).",
+    },
+    "interview.correct": {  # the form's button that makes the correction
+        "en": "&Correct (new version)",
+        "nl": "&Corrigeren (nieuwe versie)",
+    },
     "interview.not_final": {
         "en": "Only a finalised interview gets a correction; a draft can simply be edited.",
         "nl": "Alleen een afgerond gehoor krijgt een correctie; een concept kunt u gewoon "
