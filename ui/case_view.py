@@ -26,6 +26,7 @@ from ui.qt import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    Qt,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -49,6 +50,19 @@ def person_name(person: Person) -> str:
     return f"{latin} {FSI}{html.escape(original)}{PDI}" if original else latin
 
 
+def _text(text: str) -> str:
+    """Free text as rich text: escaped once, here, and its line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _rich(text: str) -> QLabel:
+    """A label that always reads its text as HTML (Qt guesses from the first line only, so
+    notes with a line break showed their `<br>` as text)."""
+    shown = QLabel(text)
+    shown.setTextFormat(Qt.TextFormat.RichText)
+    return shown
+
+
 def _table(headers: list[str], rows: list[list[str]]) -> str:
     if not rows:
         return f"<p><i>{_t('None recorded.')}</i></p>"
@@ -65,7 +79,7 @@ class CaseView(QWidget):
         super().__init__(parent)
         self.store, self.case_id = store, case_id
         self.layout_ = QVBoxLayout(self)
-        self.title = QLabel()
+        self.title = _rich("")
         self.title.setObjectName("caseTitle")
         self.layout_.addWidget(self.title)
         self.actions = QHBoxLayout()
@@ -158,7 +172,7 @@ class CaseView(QWidget):
         layout = QVBoxLayout(page)
         for person in d.persons:
             row = QHBoxLayout()
-            row.addWidget(QLabel(f"<b>{person_name(person)}</b> — {label(person.relationship)}"),
+            row.addWidget(_rich(f"<b>{person_name(person)}</b> — {label(person.relationship)}"),
                           1)
             for key in PER_PERSON_FORMS:
                 if data.can_write(self.store, FORMS[key].resource):
@@ -169,24 +183,24 @@ class CaseView(QWidget):
                     row.addWidget(button)
             layout.addLayout(row)
             lines = [f"{label(i.kind)} {_t('interview')} {format_date(i.held_on)} "
-                     f"({label(i.status)}): {html.escape(i.notes[:300])}"
+                     f"({label(i.status)}): {_text(i.notes[:300])}"
                      for i in d.interviews if i.person_id == person.id]
             lines += [f"{_t('Assessment')} ({label(a.status)}): 29(1)(a) {label(a.art29a)}, "
                       f"1F {label(a.art1f)}, 29(1)(b) {label(a.art29b)}, "
                       f"{_t('integration')} {label(a.integration)}"
                       for a in d.assessments if a.person_id == person.id]
-            lines += [f"{_t('Medical')} ({label(m.status)}): {html.escape(m.findings[:300])}"
+            lines += [f"{_t('Medical')} ({label(m.status)}): {_text(m.findings[:300])}"
                       for m in d.medical if m.person_id == person.id]
-            text = QLabel("<br>".join(lines) or f"<i>{_t('Nothing recorded yet.')}</i>")
+            text = _rich("<br>".join(lines) or f"<i>{_t('Nothing recorded yet.')}</i>")
             text.setWordWrap(True)
             text.setObjectName(f"records_{person.id}")
             layout.addWidget(text)
         case_lines = [f"{label(i.kind)} {_t('interview')} ({label(i.status)}): "
-                      f"{html.escape(i.notes[:300])}" for i in d.interviews if not i.person_id]
+                      f"{_text(i.notes[:300])}" for i in d.interviews if not i.person_id]
         case_lines += [f"{_t('Resettlement profile')} ({label(p.status)}): "
-                       f"{html.escape(p.housing_needs[:200])}" for p in d.profiles]
+                       f"{_text(p.housing_needs[:200])}" for p in d.profiles]
         if case_lines:
-            layout.addWidget(QLabel(f"<h3>{_t('Whole case')}</h3>" + "<br>".join(case_lines)))
+            layout.addWidget(_rich(f"<h3>{_t('Whole case')}</h3>" + "<br>".join(case_lines)))
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -197,7 +211,7 @@ class CaseView(QWidget):
         names = data.user_names(self.store)
         return _table([_t("Kind"), _t("Outcome"), _t("On"), _t("By"), _t("Grounds")],
                       [[label(d.kind), label(d.outcome), format_date(d.decided_on),
-                        html.escape(names.get(d.decided_by, "")), html.escape(d.grounds)]
+                        html.escape(names.get(d.decided_by, "")), _text(d.grounds)]
                        for d in self.detail.decisions])
 
     def _co_html(self) -> str:
@@ -218,7 +232,7 @@ class CaseView(QWidget):
         return _table([_t("When"), _t("From"), _t("To"), _t("By"), _t("Note")],
                       [[format_date(t.at[:10]) + " " + t.at[11:16],
                         label(t.from_state), label(t.to_state), html.escape(name),
-                        html.escape(t.note)] for t, name in self.detail.history])
+                        _text(t.note)] for t, name in self.detail.history])
 
     # -- attachments ----------------------------------------------------------------------
     def _view_attachment(self, path: str) -> None:

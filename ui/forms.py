@@ -22,10 +22,11 @@ from app.domain import (
     Record,
     ResettlementProfile,
 )
-from app.domain.enums import Art1F, DecisionOutcome, Outcome
+from app.domain.enums import Art1F, DecisionOutcome, DraftStatus, Outcome
 from app.errors import HervestError
 from app.store import Store
 from ui import data
+from ui.i18n import core_text
 from ui.labels import label
 from ui.ops import error_text
 from ui.qt import (
@@ -135,6 +136,7 @@ class RecordForm(QWidget):
         self.store, self.spec, self.case_id, self.person = store, spec, case_id, person
         self.key = draft_key(spec, case_id, person.id if person else None, store.user_id)
         self._dirty = False
+        self._loading = False
         self.editors: dict[str, QWidget] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -142,7 +144,6 @@ class RecordForm(QWidget):
         self._timer.timeout.connect(self.save_draft)
         self._build()
         self._load()
-        self._timer.stop()  # loading is not typing
         QApplication.instance().focusChanged.connect(self._focus_changed)
         save = QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.write(final=False))
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -171,9 +172,14 @@ class RecordForm(QWidget):
         buttons = QHBoxLayout()
         self.save_button = QPushButton(translate("Forms", "&Save (draft)"))
         self.final_button = QPushButton(translate("Forms", "&Finalise"))
+        self.correct_button = QPushButton(core_text("interview.correct"))
+        self.correct_button.setObjectName("correct")
+        self.correct_button.hide()
         self.save_button.clicked.connect(lambda: self.write(final=False))
         self.final_button.clicked.connect(lambda: self.write(final=True))
+        self.correct_button.clicked.connect(self.correct)
         buttons.addStretch(1)
+        buttons.addWidget(self.correct_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.final_button)
         outer.addLayout(buttons)
@@ -239,20 +245,52 @@ class RecordForm(QWidget):
         return self.person.id if self.person else None
 
     def _load(self) -> None:
-        draft = self.store.load_draft(self.key)
-        if draft is not None:
-            self.set_values(draft)
-            self._show_status(translate("Forms", "Draft restored from %1.").replace(
-                "%1", str(draft.get("_saved_at", ""))))
-        else:
-            record = data.form_record(self.store, self.spec.key, self.case_id, self._person_id())
-            if record is not None:
+        """Fill the editors from the draft or the record; loading is not typing, so the
+        editors' change signals neither mark the form unsaved nor start the autosave."""
+        self._loading = True
+        try:
+            record = data.form_record(self.store, self.spec.key, self.case_id,
+                                      self._person_id())
+            draft = self.store.load_draft(self.key)
+            if draft is not None:
+                self.set_values(draft)
+                self._show_status(translate("Forms", "Draft restored from %1.").replace(
+                    "%1", str(draft.get("_saved_at", ""))))
+            elif record is not None:
                 self.set_values({f.name: _plain(getattr(record, f.name, None))
                                  for f in self.spec.fields})
-        self._dirty = False
+        finally:
+            self._loading = False
+        self._show_final(self.spec.draft_record and record is not None
+                         and getattr(record, "status", None) is DraftStatus.FINAL)
+
+    def _show_final(self, final: bool) -> None:
+        """A final record is read-only (the services refuse to change it too): no editing,
+        no second Finalise; an IND interview offers its correction (a new version)."""
+        for editor in self.editors.values():
+            if isinstance(editor, (QPlainTextEdit, QLineEdit, QDateEdit)):
+                editor.setReadOnly(final)
+            else:
+                editor.setEnabled(not final)
+        self.save_button.setEnabled(not final)
+        self.final_button.setEnabled(not final)
+        self.correct_button.setVisible(final and self.spec.key == "ind_interview")
+        if final:
+            self._show_status(core_text("interview.final"))
+
+    def correct(self) -> None:
+        try:
+            data.correct_form(self.store, self.case_id, self._person_id())
+        except HervestError as error:
+            self._show_status(error_text(error))
+            return
+        self._load()
+        self.saved.emit()
 
     # -- saving ---------------------------------------------------------------------------
     def _changed(self, *_: object) -> None:
+        if self._loading:
+            return
         self._dirty = True
         self._show_status(translate("Forms", "Unsaved changes…"))
         self._timer.start()
@@ -296,6 +334,8 @@ class RecordForm(QWidget):
         self._dirty = False
         self._show_status(translate("Forms", "Finalised.") if final
                           else translate("Forms", "Saved."))
+        if final and self.spec.draft_record:
+            self._show_final(True)
         self.saved.emit()
         return True
 

@@ -107,6 +107,27 @@ class CasesPage(QTabWidget):
     def forms(self) -> list[RecordForm]:
         return [w for i in range(self.count()) if isinstance(w := self.widget(i), RecordForm)]
 
+    def open_tabs(self) -> list[tuple[str, str, str]]:
+        """What each tab after the list shows: ("", case id, "") for a case, (form key, case
+        id, person id or "") for a form; `reopen` opens them again."""
+        tabs = []
+        for i in range(1, self.count()):
+            widget = self.widget(i)
+            if isinstance(widget, RecordForm):
+                tabs.append((widget.spec.key, widget.case_id,
+                             widget.person.id if widget.person else ""))
+            elif isinstance(widget, CaseView):
+                tabs.append(("", widget.case_id, ""))
+        return tabs
+
+    def reopen(self, tabs: list[tuple[str, str, str]], current: int) -> None:
+        """Open `tabs` in their order (forms from their drafts), `current` showing."""
+        for position, (form_key, case_id, person_id) in enumerate(tabs, start=1):
+            widget = (self.open_form(form_key, case_id, person_id) if form_key
+                      else self.open_case(case_id))
+            self.tabBar().moveTab(self.indexOf(widget), position)
+        self.setCurrentIndex(current)
+
     def reopen_drafts(self) -> int:
         """Open every form this user left a draft in (after a crash, a kill or a close)."""
         mine = f"form:{self.store.user_id}:"
@@ -317,12 +338,18 @@ class MainWindow(QMainWindow):
             self.relaunch()
 
     def relaunch(self) -> MainWindow:
-        """A new window in the new language; open forms come back from their drafts."""
+        """A new window in the new language, in the user's place: the same mission, page,
+        search text and open tabs (forms from their drafts, so nothing typed is lost)."""
         for form in self.cases.forms():
             form.save_draft()
+        tabs, current = self.cases.open_tabs(), self.cases.currentIndex()
         i18n.install()
         window = MainWindow(self.store)
         window.setGeometry(self.geometry())
+        window.mission.setCurrentIndex(self.mission.currentIndex())
+        window.cases.reopen(tabs, current)
+        window.cases.list.search.setText(self.cases.list.search.text())
+        window.nav.setCurrentIndex(window.nav_model.index(self.nav.currentIndex().row()))
         window.show()
         _windows.append(window)
         self.close()
