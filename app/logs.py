@@ -29,6 +29,7 @@ import platformdirs
 import app
 from app.errors import HervestError
 from app.i18n import register_messages, tr
+from app.private import private_dir
 
 APP_NAME = "Hervest"
 LOG_FILE = "hervest.log"
@@ -140,12 +141,6 @@ def log_dir() -> Path:
                 or platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def _private_dir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
-    return path
-
-
 _installed: list[logging.Handler] = []
 
 
@@ -153,7 +148,7 @@ def setup_logging(level: int | str | None = None, folder: Path | None = None) ->
     """Log to the private log file and install the crash hooks; returns the log file.
 
     Safe to call twice (the second call replaces the first set-up)."""
-    folder = _private_dir(folder or log_dir())
+    folder = private_dir(folder or log_dir())
     root = logging.getLogger()
     for handler in _installed:
         root.removeHandler(handler)
@@ -175,7 +170,7 @@ def write_crash_report(exc: BaseException, folder: Path) -> Path:
     from app.atomic import write_atomic
 
     now = dt.datetime.now(dt.UTC)
-    path = _private_dir(folder) / f"crash-{now:%Y%m%dT%H%M%S%fZ}.txt"
+    path = private_dir(folder) / f"crash-{now:%Y%m%dT%H%M%S%fZ}.txt"
     body = (f"Hervest {app.__version__} crash report {now.isoformat(timespec='seconds')}\n"
             f"Python {platform.python_version()} on {platform.system()} {platform.machine()}\n"
             f"thread {threading.current_thread().name}\n\n{describe_exception(exc)}\n")

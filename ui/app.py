@@ -10,7 +10,7 @@ from app.cli.common import default_db_path
 from app.resources import resource_path
 from app.store import Store
 from app.store.keyslots import KeyFile
-from ui import i18n
+from ui import i18n, settings
 from ui.qt import QApplication, QGuiApplication, QIcon, Qt, QWidget
 
 ICON = resource_path("icons", "hervest.svg")
@@ -26,6 +26,7 @@ def make_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Hervest")
     app.setOrganizationName("Hervest")
+    settings.harden()
     app.setWindowIcon(QIcon(str(ICON)))
     i18n.install()
     return app  # type: ignore[return-value]

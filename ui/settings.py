@@ -1,10 +1,13 @@
 """Settings of this installation (not of a database): language and idle lock. They are
-needed before any database is unlocked, so they live in QSettings, not in the store."""
+needed before any database is unlocked, so they live in QSettings, not in the store;
+nothing here may name a person (the file is readable without the passphrase)."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
+from app.private import tighten
 from ui.qt import QSettings
 
 DEFAULT_IDLE_MINUTES = 10
@@ -13,6 +16,19 @@ LANGUAGES = ("nl", "en")
 
 def _settings() -> QSettings:
     return QSettings("Hervest", "Hervest")
+
+
+def harden() -> None:
+    """At start: forget the user name older versions remembered here (`last_user`: a
+    seized laptop named its user), and make the file and its folder private (an older
+    version left them 0644/0755; new ones are born private under the process umask)."""
+    settings = _settings()
+    if settings.contains("last_user"):
+        settings.remove("last_user")
+        settings.sync()
+    path = Path(settings.fileName())
+    tighten(path)
+    tighten(path.parent)
 
 
 def language() -> str:

@@ -24,7 +24,6 @@ from ui.qt import (
     QLabel,
     QLineEdit,
     QRadioButton,
-    QSettings,
     QSpinBox,
     QTimer,
     QVBoxLayout,
@@ -152,8 +151,6 @@ class FirstStartDialog(QDialog):
     def _created(self, store: Store) -> None:
         # The worker's connection moves to the GUI thread (check_same_thread is off).
         self.store = store
-        QSettings("Hervest", "Hervest").setValue("last_user", store.user.name if store.user
-                                                 else "")
         self.accept()
 
     def _failed(self, error: object) -> None:
@@ -174,7 +171,9 @@ class UnlockDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(translate("Start", "<h3>Unlock the mission database</h3>")))
         form = QFormLayout()
-        self.user = QLineEdit(str(QSettings("Hervest", "Hervest").value("last_user", "") or ""))
+        # Not prefilled: the name would have to be kept outside the encrypted store, where
+        # a seized laptop shows it (a hash could only confirm a name typed in full).
+        self.user = QLineEdit()
         self.user.setObjectName("user")
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
@@ -194,7 +193,7 @@ class UnlockDialog(QDialog):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._tick)
-        (self.passphrase if self.user.text() else self.user).setFocus()
+        self.user.setFocus()
         self._tick()
 
     def unlock(self) -> None:
@@ -209,7 +208,6 @@ class UnlockDialog(QDialog):
 
     def _opened(self, store: Store) -> None:
         self.store = store
-        QSettings("Hervest", "Hervest").setValue("last_user", self.user.text().strip())
         self.accept()
 
     def _failed(self, error: object) -> None:

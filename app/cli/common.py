@@ -11,13 +11,16 @@ from pathlib import Path
 import platformdirs
 
 from app.errors import HervestError
+from app.private import tighten
 from app.store.database import Store
 
 APP_NAME = "Hervest"
 
 
 def default_db_path() -> Path:
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "hervest.db"
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    tighten(folder)  # an older version left it 0755
+    return folder / "hervest.db"
 
 
 def add_db_argument(parser: argparse.ArgumentParser) -> None:

@@ -12,6 +12,7 @@ import app
 from app.errors import HervestError
 from app.i18n import tr
 from app.logs import setup_logging
+from app.private import private_process
 
 # Modules that add subcommands; each has register(subparsers) and may have
 # register_reports(report_subparsers). Optional ones are skipped when not present.
@@ -48,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    private_process()  # before anything is written: database, logs, Qt settings, exports
     if not argv:  # the desktop app: start it without loading every subcommand's libraries
         setup_logging()
         return _start_gui()

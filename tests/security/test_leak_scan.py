@@ -89,9 +89,12 @@ class Sandbox:
 def sandbox(tmp_path_factory) -> Sandbox:
     box = Sandbox(tmp_path_factory.mktemp("leak"))
     db = ("--db", str(box.db))
-    box.hervest("init", *db, "--user", "leila", "--role", "HQ_COORDINATOR")
+    admin = {"HERVEST_USER": "admin"}  # only ADMIN adds users
+    box.hervest("init", *db, "--user", "admin", "--role", "ADMIN", **admin)
+    box.hervest("users", "add", *db, "--user", "leila", "--role", "HQ_COORDINATOR",
+                HERVEST_NEW_PASSPHRASE=PASSPHRASE, **admin)
     box.hervest("users", "add", *db, "--user", "omar", "--role", "IND",
-                HERVEST_NEW_PASSPHRASE=SECOND_PASSPHRASE)
+                HERVEST_NEW_PASSPHRASE=SECOND_PASSPHRASE, **admin)
     box.hervest("demo", *db, "--cases", "25", "--seed", "3")
     box.hervest("check", *db)
     box.hervest("info", *db, "--json")

@@ -64,7 +64,8 @@ def test_first_start_unlock_find_record_interview(qtbot, tmp_path: Path) -> None
 
     unlock = UnlockDialog(path)
     qtbot.addWidget(unlock)
-    assert unlock.user.text() == "ind"  # remembered from the first start
+    assert unlock.user.text() == ""  # not remembered outside the encrypted store
+    unlock.user.setText("ind")
     unlock.passphrase.setText("not the passphrase")
     unlock.unlock()
     assert "not correct" in unlock.message.text()
