@@ -35,6 +35,7 @@ step() { printf '\n== %s\n' "$*"; }
 hervest() { "${laptop[@]}" "$@"; }
 hervest_hq() { "${hq[@]}" "$@"; }
 as_anna() { HERVEST_PASSPHRASE="anna walks the long road home" hervest "$@" --as anna; }
+as_admin() { HERVEST_PASSPHRASE="the admin sets this laptop up" hervest "$@" --as admin; }
 expect_failure() {  # the command must fail and say $1
     local want=$1; shift
     if out=$("$@" 2>&1); then echo "expected a refusal, got: $out" >&2; return 1; fi
@@ -65,9 +66,11 @@ hervest --self-test
 step "A.4 check the version"
 hervest --version
 
-step "A.5 create the database for the main user"
-HERVEST_PASSPHRASE="anna walks the long road home" \
-    hervest init --user anna --role IND --display-name "Anna Demo (fictional)"
+step "A.5 create the database (its administrator) and the main user"
+HERVEST_PASSPHRASE="the admin sets this laptop up" \
+    hervest init --user admin --role ADMIN --display-name "Laptop admin (fictional)"
+HERVEST_NEW_PASSPHRASE="anna walks the long road home" as_admin users add --user anna \
+    --role IND --display-name "Anna Demo (fictional)"
 
 step "A.6 register the user at HQ"
 hervest_hq users add anna --role IND --display-name "Anna Demo (fictional)" --store "$store" --keys hq/keys
@@ -78,10 +81,10 @@ code=$(hervest_hq devices enroll --store "$store" --keys hq/keys --user anna --l
 as_anna enroll "$code"
 device=$(as_anna info --json | "$python" -c 'import json, sys; print(json.load(sys.stdin)["device_id"])')
 hervest_hq devices list --store "$store" --keys hq/keys | grep "$device"
-as_anna info | grep key_slots  # the user's slot and the recovery slot set at enrolment
+as_anna info | grep key_slots  # the users' slots and the recovery slot set at enrolment
 
 step "A.8 add the other delegation members"
-HERVEST_NEW_PASSPHRASE="bob rides a blue bicycle daily" as_anna users add --user bob \
+HERVEST_NEW_PASSPHRASE="bob rides a blue bicycle daily" as_admin users add --user bob \
     --role COA --display-name "Bob Demo (fictional)"
 as_anna users list
 

@@ -49,9 +49,10 @@ def main() -> int:
                       str(scratch / "settings"))
     make_application()
     path = scratch / "demo.db"
-    with Store.create(path, "hq", Role.HQ_COORDINATOR, PASSPHRASE,
-                      display_name="Demo HQ") as store:
+    with Store.create(path, "admin", Role.ADMIN, PASSPHRASE,
+                      display_name="Demo admin") as store:  # only ADMIN adds users
         DemoGenerator(store, 11).run(400)
+        store.add_user("hq", Role.HQ_COORDINATOR, PASSPHRASE, display_name="Demo HQ")
         store.add_user("ind", Role.IND, PASSPHRASE, display_name="Demo IND delegate")
         store.add_user("coa", Role.COA, PASSPHRASE, display_name="Demo COA trainer")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -81,8 +82,8 @@ def main() -> int:
 
     for lang in ("en", "nl"):
         i18n.install(lang)
-        QSettings("Hervest", "Hervest").setValue("last_user", "ind")
         unlock = UnlockDialog(path)
+        unlock.user.setText("ind")  # as typed: the name is not remembered outside the store
         unlock.show()
         shot(unlock, lang, "01_unlock")
         unlock.close()

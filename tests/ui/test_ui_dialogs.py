@@ -20,7 +20,7 @@ from sync.protocol import EnrolmentCode
 from sync.server.app import HqKeys as ServerKeys
 from sync.server.store import open_server_store
 from tests.bundles.conftest import HqKeys
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, as_admin
 from tests.services.test_conflicts import conflicted_pair
 from tests.sync.sync_helpers import LiveServer
 from ui.bundle_import import ImportBundleDialog
@@ -62,7 +62,9 @@ def test_conflicts_page_resolves_a_conflict(qtbot, tmp_path: Path) -> None:
 def test_hq_sees_an_assessment_conflict_but_may_not_resolve_it(qtbot, tmp_path: Path) -> None:
     a, b, conflict = conflicted_pair(tmp_path)
     b.close()
-    a.user = a.add_user("hq", Role.HQ_COORDINATOR, PASSPHRASE, kdf=FAST_KDF)
+    with as_admin(a):
+        hq = a.add_user("hq", Role.HQ_COORDINATOR, PASSPHRASE, kdf=FAST_KDF)
+    a.user = hq
     window = MainWindow(a)
     qtbot.addWidget(window)
     page = window.conflicts
