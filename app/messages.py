@@ -161,4 +161,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The {entity} record no longer exists.",
         "nl": "Het {entity}-record bestaat niet meer.",
     },
+    # The bounds of app/limits.py: each says which bound was hit; nothing was read past it.
+    "limit.referral_file": {
+        "en": "{path} is larger than {limit}: a case list that large is not read. Split it "
+        "into smaller files.",
+        "nl": "{path} is groter dan {limit}: zo'n grote zakenlijst wordt niet gelezen. Verdeel "
+        "hem over kleinere bestanden.",
+    },
+    "limit.sheet_size": {
+        "en": "This spreadsheet is larger than {rows} rows x {columns} columns (it names row "
+        "{found_rows}, column {found_columns}). Nothing was read; split the case list into "
+        "smaller files.",
+        "nl": "Dit rekenblad is groter dan {rows} rijen x {columns} kolommen (het noemt rij "
+        "{found_rows}, kolom {found_columns}). Er is niets gelezen; verdeel de zakenlijst over "
+        "kleinere bestanden.",
+    },
+    "limit.xlsx_unpacked": {
+        "en": "{path} unpacks to more than {limit} (parts or bytes): it is damaged or not a "
+        "real case list. Nothing was read.",
+        "nl": "{path} pakt uit tot meer dan {limit} (onderdelen of bytes): het is beschadigd "
+        "of geen echte zakenlijst. Er is niets gelezen.",
+    },
+    "limit.small_file": {
+        "en": "{path} is larger than {limit}; a file of this kind is never that large, so it "
+        "was not read.",
+        "nl": "{path} is groter dan {limit}; zo'n bestand is nooit zo groot, dus het is niet "
+        "gelezen.",
+    },
+    "limit.minisig": {
+        "en": "The signature file {path} is larger than {limit} (a bundle's signature is "
+        "under 1 KB), so it was not read. Nothing was imported.",
+        "nl": "Het handtekeningbestand {path} is groter dan {limit} (de handtekening van een "
+        "bundel is kleiner dan 1 KB), dus het is niet gelezen. Er is niets ingelezen.",
+    },
+    "limit.change_line": {
+        "en": "A change in the bundle is longer than {limit}. Nothing was imported.",
+        "nl": "Een wijziging in de bundel is langer dan {limit}. Er is niets ingelezen.",
+    },
+    "limit.bundle_changes": {
+        "en": "The bundle holds more than {limit} changes. Nothing was imported; export "
+        "per mission to make smaller bundles.",
+        "nl": "De bundel bevat meer dan {limit} wijzigingen. Er is niets ingelezen; exporteer "
+        "per missie voor kleinere bundels.",
+    },
+    "limit.bundle_change_bytes": {
+        "en": "The changes in the bundle are larger than {limit} in all. Nothing was "
+        "imported; export per mission to make smaller bundles.",
+        "nl": "De wijzigingen in de bundel zijn samen groter dan {limit}. Er is niets "
+        "ingelezen; exporteer per missie voor kleinere bundels.",
+    },
+    "limit.bundle_member": {
+        "en": "The bundle's {name} is larger than {limit}. Nothing was imported.",
+        "nl": "Het onderdeel {name} van de bundel is groter dan {limit}. Er is niets "
+        "ingelezen.",
+    },
 }

@@ -22,6 +22,7 @@ from typing import BinaryIO, Protocol
 import pyrage
 from pyrage import x25519
 
+from app import limits
 from app.bundles import manifest as mf
 from app.bundles import minisign
 from app.bundles.changes import decode_change
@@ -69,7 +70,8 @@ class _Discard:
 def load_identities(path: Path) -> list[x25519.Identity]:
     """An age identity file: AGE-SECRET-KEY-1... lines, comments allowed."""
     identities = []
-    for line in Path(path).read_text().splitlines():
+    text = limits.read_bounded(path, limits.SMALL_FILE).decode(errors="replace")
+    for line in text.splitlines():
         line = line.strip()
         if line.startswith("AGE-SECRET-KEY-1"):
             try:
@@ -121,7 +123,8 @@ class BundleReader:
         sig_path = signature_path(self.path)
         if not sig_path.is_file():
             raise HervestError("bundle.signature_missing", path=str(sig_path))
-        parsed = minisign.parse(sig_path.read_text(errors="replace"))
+        parsed = minisign.parse(limits.read_bounded(sig_path, limits.MINISIG).decode(
+            errors="replace"))
         device = self.devices(parsed.record.device_id)
         if device is None:
             raise HervestError("bundle.unknown_device", device=parsed.record.device_id)
@@ -200,6 +203,7 @@ class _ContentChecker:
         self.entities: dict[str, int] = {}
         self.attachments = 0
         self.attachment_bytes = 0
+        self.change_bytes = 0
         self.manifest_bytes = b""
         self.signature = b""
 
@@ -211,22 +215,21 @@ class _ContentChecker:
         self.stage = stage
         if stage <= 1:
             self.digest.start(name, size)
-        if stage == 1:
+        if stage == 0:  # refused on the sizes the headers declare, before reading them
+            self.change_bytes += size
+            limits.BUNDLE_CHANGE_BYTES.check(self.change_bytes)
+        elif stage == 1:
             self.attachment = hashlib.sha256()
             self.visitor.attachment_start(name[len(mf.ATTACHMENTS_PREFIX):], size)
             self.attachment_bytes += size
-        elif stage >= 2 and size > 1 << 20:
-            raise ValueError(f"{name} is too large")
+        else:
+            limits.BUNDLE_SMALL_MEMBER.check(size, name=name)
 
     def data(self, data: bytes) -> None:
         if self.stage <= 1:
             self.digest.update(data)
         if self.stage == 0:
-            self.line += data
-            *complete, rest = self.line.split(b"\n")
-            for line in complete:
-                self._change(line)
-            self.line = bytearray(rest)
+            self._lines(data)
         elif self.stage == 1:
             assert self.attachment is not None
             self.attachment.update(data)
@@ -260,6 +263,22 @@ class _ContentChecker:
             return 2 if name == mf.MANIFEST else 3
         raise ValueError(f"unexpected member {name!r}")
 
+    def _lines(self, data: bytes) -> None:
+        """Split as the bytes arrive: only new bytes are searched for a newline and a line
+        is refused once it outgrows its bound (re-splitting the whole pending line on each
+        piece took 289 s for a 32 MB line without one)."""
+        start = 0
+        while (end := data.find(b"\n", start)) >= 0:
+            self._grow(data[start:end])
+            self._change(bytes(self.line))
+            self.line.clear()
+            start = end + 1
+        self._grow(data[start:])
+
+    def _grow(self, piece: bytes) -> None:
+        limits.CHANGE_LINE.check(len(self.line) + len(piece))
+        self.line += piece
+
     def _change(self, line: bytes) -> None:
         try:
             change = decode_change(line)
@@ -270,6 +289,7 @@ class _ContentChecker:
         if self.seqs and change.seq <= self.seqs[-1]:
             raise ValueError("changes out of order")
         self.seqs.append(change.seq)
+        limits.BUNDLE_CHANGES.check(len(self.seqs))
         self.entities[change.entity] = self.entities.get(change.entity, 0) + 1
         self.visitor.change(change)
 

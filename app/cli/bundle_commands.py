@@ -14,6 +14,7 @@ from app.bundles.receipt import Receipt
 from app.bundles.writer import default_recipients, export_bundle
 from app.cli.common import add_actor_argument, open_store
 from app.i18n import tr
+from app.limits import SMALL_FILE, read_bounded
 from app.reports import lookup
 from app.reports.attendance import render_attendance
 from app.reports.case_summary import render_case
@@ -39,7 +40,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    key = parse_public_key_file(args.device_key.read_text())
+    key = parse_public_key_file(read_bounded(args.device_key, SMALL_FILE).decode(
+        errors="replace"))
     devices: DeviceLookup = lambda _device_id: DeviceKey(key)  # noqa: E731  (signature decides)
     identities = load_identities(args.identity)
     with open_store(args) as store:

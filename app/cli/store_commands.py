@@ -22,6 +22,7 @@ from app.demo import DemoGenerator
 from app.domain import ENTITIES, Role, User
 from app.errors import HervestError
 from app.i18n import tr
+from app.limits import SMALL_FILE, read_bounded
 from app.store.check import run_checks
 from app.store.database import Store
 from app.store.keyslots import KeyFile
@@ -37,7 +38,7 @@ def _role(text: str) -> Role:
 
 def load_recovery_public(path: Path) -> X25519PublicKey:
     """An HQ recovery public key file: base64 of the raw 32 bytes (from hervest-hq keygen)."""
-    text = path.read_text("utf-8").split()[-1]
+    text = read_bounded(path, SMALL_FILE).decode("utf-8", errors="replace").split()[-1]
     return X25519PublicKey.from_public_bytes(base64.b64decode(text))
 
 

@@ -317,6 +317,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} cannot be read ({detail}).",
         "nl": "{path} kan niet worden gelezen ({detail}).",
     },
+    "import.format": {
+        "en": "{path} is not a CSV or XLSX file; save the case list as one of those.",
+        "nl": "{path} is geen CSV- of XLSX-bestand; sla de zakenlijst in een van die vormen op.",
+    },
     "import.no_rows": {
         "en": "{path} has no header row with rows under it.",
         "nl": "{path} heeft geen kopregel met regels eronder.",

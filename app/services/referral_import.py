@@ -26,6 +26,7 @@ from typing import Any
 
 import pycountry
 
+from app import limits
 from app.atomic import write_atomic
 from app.domain import Case, Channel, Person, Priority, Relationship, Sex
 from app.domain.names import fold
@@ -33,6 +34,7 @@ from app.errors import HervestError
 from app.services import cases
 from app.services.access import Action, require
 from app.services.messages import Refused, Term
+from app.services.xlsx_check import check_xlsx
 from app.store.database import Store
 
 STATELESS = "XXA"
@@ -119,10 +121,14 @@ def read_table(path: Path) -> tuple[list[str], list[list[Any]]]:
     """Headers and rows of the first sheet of an XLSX, or of a CSV in any common dialect."""
     path = Path(path)
     try:
-        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+        suffix = path.suffix.lower()
+        if suffix in (".xls", ".ods"):  # formats whose cost cannot be checked before reading
+            raise HervestError("import.format", path=str(path))
+        if suffix in (".xlsx", ".xlsm"):
+            limits.REFERRAL_FILE.check(path.stat().st_size, path=str(path))
             table = _read_sheet(path)
         else:
-            table = _read_csv(path.read_bytes())
+            table = _read_csv(limits.read_bounded(path, limits.REFERRAL_FILE))
     except OSError as error:
         raise HervestError("import.unreadable", path=str(path), detail=error.strerror) from None
     except csv.Error as error:  # e.g. a NUL byte or a stray line break in a CSV
@@ -137,6 +143,7 @@ def read_table(path: Path) -> tuple[list[str], list[list[Any]]]:
 def _read_sheet(path: Path) -> list[list[Any]]:
     from python_calamine import CalamineError, CalamineWorkbook
 
+    check_xlsx(path)  # calamine would allocate whatever grid the file names
     try:
         return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     except (CalamineError, ValueError) as error:
@@ -152,7 +159,11 @@ def _read_csv(raw: bytes) -> list[list[str]]:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=";,\t|")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    table = []
+    for row in csv.reader(io.StringIO(text), dialect):  # bounded as it is read
+        table.append(row)
+        limits.check_sheet(len(table), len(row))
+    return table
 
 
 # -- mapping ----------------------------------------------------------------------------------
@@ -170,7 +181,7 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, str]:
 
 def load_mapping(path: Path) -> dict[str, str]:
     try:
-        data = json.loads(Path(path).read_text("utf-8"))
+        data = json.loads(limits.read_bounded(path, limits.SMALL_FILE).decode("utf-8"))
     except (OSError, ValueError) as error:
         raise HervestError("import.bad_mapping", path=str(path), detail=str(error)) from None
     unknown = set(data) - set(FIELDS) if isinstance(data, dict) else {"(not an object)"}

@@ -1,0 +1,59 @@
+"""Untrusted files cannot exhaust memory or time (issue 13, finding 8): each hostile file
+is built for real, run through the real command line (`hervest import referrals`,
+`hervest-hq import`) in a child process under an address-space cap, and must be refused
+with exit 2 and the message that names the bound it hit, within SECONDS_BOUND, at a peak
+RSS under RSS_BOUND_MB. The bundles come from an insider: an enrolled laptop signing with
+its valid device key.
+
+Before the bounds: the far cell aborted the process (calamine asked for 512 GiB), the
+1 GB signature and CSV were read whole, the 32 MB change line was parsed in quadratic
+time (289 s), and the bombs unpacked in full."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.fuzz.hostile import (
+    RSS_BOUND_MB,
+    SECONDS_BOUND,
+    hostile_inputs,
+    import_referrals,
+    names_bound,
+    print_table,
+    referral_store,
+    xlsx_far_cell,
+)
+
+NAMES = ["xlsx cell at XFD1048576", "xlsx deflate bomb 512 MB", "xlsx bomb, sizes lie",
+         "csv 1 GB (sparse)", "csv 1,000,000 columns", ".minisig 1 GB (sparse)",
+         "change line 32 MB, signed", "tar member of 8 GB, signed"]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory):
+    return {what: (run, key) for what, run, key in hostile_inputs(
+        tmp_path_factory.mktemp("hostile"))}
+
+
+@pytest.mark.parametrize("what", NAMES)
+def test_hostile_file_is_refused_within_bounds(inputs, what: str, capsys) -> None:
+    assert sorted(inputs) == sorted(NAMES)  # a new hostile input gets a test here too
+    run, key = inputs[what]
+    measured = run()
+    with capsys.disabled():
+        print_table([(what, measured, names_bound(measured.stderr, key))])
+    assert not measured.timed_out, f"{what}: still running after {SECONDS_BOUND} s"
+    assert measured.returncode == 2, measured.stderr[-2000:]
+    assert names_bound(measured.stderr, key), measured.stderr[-2000:]
+    assert "Traceback" not in measured.stderr
+    assert measured.peak_rss_mb < RSS_BOUND_MB
+
+
+def test_the_bound_is_named_in_dutch(tmp_path: Path) -> None:
+    measured = import_referrals(referral_store(tmp_path), xlsx_far_cell(tmp_path / "v.xlsx"),
+                                lang="nl")
+    assert measured.returncode == 2
+    assert "Dit rekenblad is groter dan 50,000 rijen x 64 kolommen (het noemt rij " \
+        "1,048,576, kolom 16,384)" in measured.stderr
