@@ -18,7 +18,7 @@ from app.store import Store
 from app.store.check import run_checks
 from app.store.database import _connect
 from app.store.keyslots import KeyFile
-from tests.conftest import FAST_KDF, PASSPHRASE, as_admin
+from tests.conftest import FAST_KDF, PASSPHRASE
 
 TRAINER = ("trainer", "trainer passphrase 1")
 
@@ -30,11 +30,10 @@ def hq_key() -> X25519PrivateKey:
 
 @pytest.fixture
 def mission(db_path, hq_key):
-    """A database with a coordinator, a trainer, a recovery slot and one case."""
-    store = Store.create(db_path, "coordinator", Role.HQ_COORDINATOR, PASSPHRASE, kdf=FAST_KDF,
+    """A database with its admin ("coordinator"), a trainer, a recovery slot and one case."""
+    store = Store.create(db_path, "coordinator", Role.ADMIN, PASSPHRASE, kdf=FAST_KDF,
                          recovery_public=hq_key.public_key())
-    with as_admin(store):
-        store.add_user(*TRAINER[:1], Role.COA, TRAINER[1], kdf=FAST_KDF)
+    store.add_user(*TRAINER[:1], Role.COA, TRAINER[1], kdf=FAST_KDF)
     with store.write() as uow:
         case = uow.insert(Case(unhcr_case_number="DEMO-REKEY-1", notes="before the re-key"))
     yield store, case
@@ -77,8 +76,7 @@ def test_rekey_locks_out_the_old_key_and_keeps_the_data(mission, db_path, hq_key
 def test_admin_gives_a_dropped_user_a_new_slot(mission, db_path):
     store, case = mission
     store.rekey(PASSPHRASE, kdf=FAST_KDF)
-    with as_admin(store):
-        store.change_passphrase(TRAINER[0], "a fresh start 42", kdf=FAST_KDF)
+    store.change_passphrase(TRAINER[0], "a fresh start 42", kdf=FAST_KDF)
     store.close()
     with Store.open(db_path, TRAINER[0], "a fresh start 42") as trainer:
         assert trainer.get(Case, case.id).unhcr_case_number == "DEMO-REKEY-1"

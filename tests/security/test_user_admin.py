@@ -98,5 +98,17 @@ def test_a_user_made_admin_only_in_memory_is_still_refused(mission):
         assert getattr(refused.value, "key", "") == "user.admin_only"
 
 
+def test_an_ind_user_cannot_rekey_the_others_out(mission):
+    """A re-key drops every other user's slot: removing users, so ADMIN only."""
+    keys = KeyFile.path_for(mission)
+    before = keys.read_bytes()
+    with Store.open(mission, "delegate", PASSPHRASE) as store:
+        with pytest.raises(Exception) as refused:
+            store.rekey(PASSPHRASE, kdf=FAST_KDF)
+        assert getattr(refused.value, "key", "") == "user.admin_only"
+    assert keys.read_bytes() == before
+    assert hervest("info", "--db", str(mission), user="admin").returncode == 0
+
+
 def test_the_store_and_the_access_rules_agree_on_who_manages_users():
     assert RULES["users"][Action.WRITE] == USER_MANAGERS
