@@ -8,7 +8,8 @@ DIALECT_WORDS = {
     "postgresql": {"serial": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
                    "blob": "BYTEA"},
 }
-STEPS = ("0001_initial.sql", "0002_user_active.sql", "0003_blob_uploads.sql")
+STEPS = ("0001_initial.sql", "0002_user_active.sql", "0003_blob_uploads.sql",
+         "0004_refusal_counts.sql")
 LATEST = len(STEPS)
 
 
