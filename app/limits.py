@@ -24,7 +24,10 @@ class Limit:
 
     def check(self, found: int, **params: Any) -> None:
         if found > self.value:
-            raise HervestError(self.key, limit=self.shown(), **params)
+            raise self.refusal(**params)
+
+    def refusal(self, **params: Any) -> HervestError:
+        return HervestError(self.key, limit=self.shown(), **params)
 
     def shown(self) -> str:
         if not self.in_bytes:
@@ -48,6 +51,12 @@ CHANGE_LINE = Limit("limit.change_line", 1 << 20)
 BUNDLE_CHANGES = Limit("limit.bundle_changes", 200_000, in_bytes=False)
 BUNDLE_CHANGE_BYTES = Limit("limit.bundle_change_bytes", 128 << 20)  # all changes members
 BUNDLE_SMALL_MEMBER = Limit("limit.bundle_member", 1 << 20)  # manifest and its signature
+
+# A paper receipt's PDF, read by pdftoppm and zbarimg (sync/server/bundle_commands.py): a
+# receipt is one page of a few hundred KB
+RECEIPT_PDF = Limit("limit.receipt_pdf", 8 << 20)
+RECEIPT_PAGES = 2  # pages rendered to look for the QR code
+RECEIPT_SECONDS = Limit("limit.receipt_time", 60, in_bytes=False)  # per tool
 
 # Small files given on a command line: age identities, minisign and recovery public keys,
 # a saved column mapping

@@ -210,6 +210,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De wijzigingen in de bundel zijn samen groter dan {limit}. Er is niets "
         "ingelezen; exporteer per missie voor kleinere bundels.",
     },
+    "limit.receipt_pdf": {
+        "en": "The receipt {path} is larger than {limit} (a receipt is one page), so it was "
+        "not read; type the hash printed on it instead (--hash).",
+        "nl": "Het ontvangstbewijs {path} is groter dan {limit} (een bewijs is een pagina), "
+        "dus het is niet gelezen; typ de hash die erop staat over (--hash).",
+    },
+    "limit.receipt_time": {
+        "en": "Reading the QR code of {path} took longer than {limit} seconds, so it was "
+        "stopped; type the hash printed on the receipt instead (--hash).",
+        "nl": "Het lezen van de QR-code van {path} duurde langer dan {limit} seconden en is "
+        "gestopt; typ de hash van het ontvangstbewijs over (--hash).",
+    },
     "limit.bundle_member": {
         "en": "The bundle's {name} is larger than {limit}. Nothing was imported.",
         "nl": "Het onderdeel {name} van de bundel is groter dan {limit}. Er is niets "

@@ -16,6 +16,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import limits
 from app.bundles import minisign
 from app.bundles.reader import BundleReader, DeviceKey, file_digests, load_identities
 from app.bundles.receipt import check_receipt
@@ -114,11 +115,20 @@ def receipt_text(pdf: Path) -> str:
     """The bundle QR code's text from a receipt PDF (pdftoppm + zbarimg)."""
     if not (shutil.which("pdftoppm") and shutil.which("zbarimg")):
         raise HervestError("receipt.unreadable", path=str(pdf))
+    limits.RECEIPT_PDF.check(pdf.stat().st_size, path=str(pdf))
+    seconds = limits.RECEIPT_SECONDS.value
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", "150", "-png", str(pdf), f"{tmp}/page"],
-                       check=True, capture_output=True)
-        found = subprocess.run(["zbarimg", "-q", "--raw", *sorted(map(str, Path(tmp).glob(
-            "page*.png")))], capture_output=True, text=True).stdout.splitlines()
+        try:  # the PDF comes with the stick: a few pages at most, and in bounded time
+            subprocess.run(["pdftoppm", "-r", "150", "-l", str(limits.RECEIPT_PAGES), "-png",
+                            str(pdf), f"{tmp}/page"], check=True, capture_output=True,
+                           timeout=seconds)
+            found = subprocess.run(["zbarimg", "-q", "--raw", *sorted(map(str, Path(
+                tmp).glob("page*.png")))], capture_output=True, text=True,
+                timeout=seconds).stdout.splitlines()
+        except subprocess.TimeoutExpired:
+            raise limits.RECEIPT_SECONDS.refusal(path=str(pdf)) from None
+        except subprocess.CalledProcessError:  # not a PDF pdftoppm can read
+            raise HervestError("receipt.unreadable", path=str(pdf)) from None
     codes = [line for line in found if "|HERVEST-BUNDLE|" in line]
     if not codes:
         raise HervestError("receipt.unreadable", path=str(pdf))

@@ -179,6 +179,11 @@ class Hq:
                              str(self.keys / "bundle-identity.txt")], {"HERVEST_LANG": lang})
 
 
+    def verify_receipt(self, bundle: Path, pdf: Path) -> Measured:
+        return run_measured([str(BIN / "hervest-hq"), "verify-receipt", str(bundle),
+                             "--receipt", str(pdf)])
+
+
 def hq_with_laptop(folder: Path) -> Hq:
     """`hervest-hq keygen`, an HQ store, and a laptop with demo cases enrolled at it."""
     from sync.server.cli import main as hq_main
@@ -242,6 +247,13 @@ def huge_minisig(hq: Hq, out: Path, size: int = 1 << 30) -> Path:
     return out
 
 
+def huge_receipt(path: Path, size: int = 1 << 30) -> Path:
+    """A "receipt PDF" of 1 GB (sparse) that came with the stick."""
+    path.write_bytes(b"%PDF-1.7\n")
+    os.truncate(path, size)
+    return path
+
+
 # -- the table the fuzz run prints -----------------------------------------------------------
 def hostile_inputs(folder: Path) -> list[tuple[str, Callable[[], Measured], str]]:
     """(what, run it, the message key of the bound that must refuse it)."""
@@ -264,6 +276,9 @@ def hostile_inputs(folder: Path) -> list[tuple[str, Callable[[], Measured], str]
             long_change_line(hq, folder / "line.age")), "limit.change_line"),
         ("tar member of 8 GB, signed", lambda: hq.run_import(
             declared_huge_member(hq, folder / "tb.age")), "limit.bundle_change_bytes"),
+        ("receipt PDF 1 GB (sparse)", lambda: hq.verify_receipt(
+            real_bundle(hq, folder / "r.age"), huge_receipt(folder / "r.pdf")),
+         "limit.receipt_pdf"),
     ]
 
 
