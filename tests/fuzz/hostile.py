@@ -8,6 +8,7 @@ reader without bounds fails inside the cap instead of taking the machine down.""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -190,7 +191,8 @@ def hq_with_laptop(folder: Path) -> Hq:
     from tests.bundles.test_server_import import enrol
 
     keys = folder / "keys"
-    assert hq_main(["keygen", "--out", str(keys)]) == 0
+    with contextlib.redirect_stdout(io.StringIO()):  # keygen lists the files it wrote
+        assert hq_main(["keygen", "--out", str(keys)]) == 0
     url = f"sqlite:///{folder / 'hq-server.db'}"
     laptop = Store.create(folder / "laptop.db", "field", Role.IND, PASS, kdf=FAST_KDF)
     DemoGenerator(laptop, 3).run(2)
@@ -297,3 +299,18 @@ def print_table(rows: list[tuple[str, Measured, bool]]) -> None:
     for what, m, named in rows:
         print(f"{what:30} {m.returncode:>5} {m.peak_rss_mb:>12.0f} {m.seconds:>8.1f}  "
               f"{'its bound' if named else 'NOT its bound'}{' (timed out)' * m.timed_out}")
+
+
+def run_all(folder: Path) -> list[str]:
+    """Run every hostile input, print the table; the failures (not refused by its bound,
+    over the RSS or time bound)."""
+    rows, failures = [], []
+    for what, run, key in hostile_inputs(folder):
+        measured = run()
+        named = measured.returncode == 2 and names_bound(measured.stderr, key)
+        rows.append((what, measured, named))
+        if not named or measured.timed_out or measured.peak_rss_mb >= RSS_BOUND_MB:
+            failures.append(f"{what}: exit {measured.returncode}, {measured.peak_rss_mb:.0f} MB, "
+                            f"{measured.seconds:.1f} s: {measured.stderr.strip()[-300:]}")
+    print_table(rows)
+    return failures

@@ -2,7 +2,9 @@
 `python -m tests.fuzz.run --budget 900 [--engine hypothesis|atheris|both] [--targets a,b]`.
 
 Prints, per target and engine, the inputs tried and the failures (a crash, or a refusal
-without a clear message). Exit status 1 if any failure was found."""
+without a clear message); then (unless --no-hostile) the hostile files of tests/fuzz/hostile.py
+run through the real command line, with each child's peak RSS and time. Exit status 1 if
+any failure was found."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
+from tests.fuzz.hostile import run_all
 from tests.fuzz.mutations import inputs
 from tests.fuzz.targets import TARGETS, Target, b64
 
@@ -110,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=300, help="seconds in all")
     parser.add_argument("--engine", choices=("hypothesis", "atheris", "both"), default="both")
     parser.add_argument("--targets", default=",".join(TARGETS))
+    parser.add_argument("--hostile", action=argparse.BooleanOptionalAction, default=True,
+                        help="also run the hostile files, measuring peak RSS per input")
     args = parser.parse_args(argv)
     os.environ.setdefault("HERVEST_KDF_TARGET_MS", "1")
     names = args.targets.split(",")
@@ -128,7 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     for o in outcomes:
         for failure in o.failures:
             print(f"\nFAIL {o.target} ({o.engine}): {failure}")
-    return 1 if any(o.failures for o in outcomes) else 0
+    hostile: list[str] = []
+    if args.hostile:
+        with tempfile.TemporaryDirectory() as folder:
+            hostile = run_all(Path(folder))
+        for failure in hostile:
+            print(f"\nFAIL hostile {failure}")
+    return 1 if hostile or any(o.failures for o in outcomes) else 0
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ from app.store.merge import apply_remote
 from sync.protocol import EnrolmentCode, PullResponse, PushRequest
 from sync.signing import sign_headers
 from sync.signing import verify as verify_request
+from tests.fuzz.hostile import xlsx_far_cell
 
 FAST_KDF = KdfParams(2, 19 * 1024)
 PASSPHRASE = "fuzz passphrase 2026"
@@ -291,7 +292,8 @@ def referral_xlsx_seeds() -> list[bytes]:
         book.active.append(row)
     out = io.BytesIO()
     book.save(out)
-    return [out.getvalue()]
+    far = workspace() / "far-cell.xlsx"  # mutations start from a hostile grid too
+    return [out.getvalue(), xlsx_far_cell(far).read_bytes()]
 
 
 def mapping_run(data: bytes) -> None:

@@ -37,6 +37,6 @@ def test_seeds_are_accepted():
 
 @pytest.mark.skipif(not atheris_available(), reason="atheris is not installed")
 def test_coverage_guided_short_run(capsys):
-    assert main(["--budget", "12", "--engine", "atheris",
+    assert main(["--budget", "12", "--engine", "atheris", "--no-hostile",
                  "--targets", "receipt-qr,enrolment-code,bundle-manifest"]) == 0
     assert "total" in capsys.readouterr().out
