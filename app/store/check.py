@@ -48,6 +48,15 @@ def change_log(store: Store) -> list[Problem]:
     return []
 
 
+def set_aside(store: Store) -> list[Problem]:
+    """Changes from other devices that could not be applied here (`merge.SetAside`)."""
+    from app.store.merge import set_aside_changes
+
+    return [Problem("merge.set_aside", {"seq": n.change.seq, "device": n.change.device_id,
+                                        "entity": n.change.entity, "row_id": n.change.row_id,
+                                        "reason": n.reason}) for n in set_aside_changes(store)]
+
+
 def run_checks(store: Store) -> list[Problem]:
     return (cipher_integrity(store) + foreign_keys(store) + audit_chain(store)
-            + change_log(store))
+            + change_log(store) + set_aside(store))

@@ -19,8 +19,13 @@
   delete was overruled, to delete again if meant. When its last child goes, the delete
   takes effect after all. The visible rows are thus a function of the set of changes, not
   of the order they arrive in.
-- A change from an older schema version is upgraded; one from a newer version, of an
-  unknown entity or field is refused before anything is written (all or nothing).
+- A change from an older schema version is upgraded; one from a newer version is refused
+  before anything is written (all or nothing: an update of Hervest can apply it).
+- A change no replica could apply (refused by `validate`, or by the database: a missing
+  required field, a reference to a row that exists nowhere) is *set aside*: kept apart
+  with its reason, outside the change log, while the rest of the batch applies. A bad
+  change from one device (a hostile one, or one HQ took before it checked as it does now)
+  thus never stops everyone's sync; each is counted in the result and listed for a person.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.domain.records import Conflict
-from app.errors import HervestError
+from app.errors import HervestError, StoreError
 from app.i18n import register_messages
 from app.store import sql
 from app.store.codec import SqlValue, canonical_json, codec_for_entity
@@ -70,7 +75,14 @@ register_messages({
         "nl": "Een wijziging van apparaat {device} (nummer {seq}) is ongeldig: {detail}. "
         "Er is niets verwerkt.",
     },
+    "merge.set_aside": {
+        "en": "Change {seq} from device {device} ({entity} {row_id}) could not be applied "
+        "and was set aside: {reason}",
+        "nl": "Wijziging {seq} van apparaat {device} ({entity} {row_id}) kon niet worden "
+        "verwerkt en is apart gezet: {reason}",
+    },
 })
+SET_ASIDE = "merge_set_aside:"  # meta key prefix: local notes, never synced
 
 
 class Version(NamedTuple):
@@ -112,11 +124,37 @@ class RowState:
         return {name: value for name, (_, value) in self.winners.items()}
 
 
+@dataclasses.dataclass(frozen=True)
+class SetAside:
+    """A change this replica cannot apply, and why (in English: a note for support)."""
+    change: Change
+    server_seq: int | None
+    reason: str
+
+    @property
+    def key(self) -> str:
+        return f"{SET_ASIDE}{self.change.device_id}:{self.change.seq}"
+
+    def message(self, lang: str | None = None) -> str:
+        from app.i18n import tr
+
+        change = self.change
+        return tr("merge.set_aside", lang, seq=change.seq, device=change.device_id,
+                  entity=change.entity, row_id=change.row_id, reason=self.reason)
+
+
 @dataclasses.dataclass
 class MergeResult:
     applied: int = 0
     skipped: int = 0  # already present: exactly once
     conflicts: list[Conflict] = dataclasses.field(default_factory=list)
+    set_aside: list[SetAside] = dataclasses.field(default_factory=list)
+
+    def add(self, other: MergeResult) -> None:
+        self.applied += other.applied
+        self.skipped += other.skipped
+        self.conflicts += other.conflicts
+        self.set_aside += other.set_aside
 
 
 # Upgrades of the change format, from version v to v + 1. Schemas 2 to 4 only changed
@@ -235,22 +273,112 @@ def logged_changes(conn, where: str = "", params: Sequence[SqlValue] = (),
 
 def apply_remote(store: Store, changes: Sequence[Change],
                  server_seqs: Sequence[int | None] | None = None) -> MergeResult:
-    """Apply changes from other devices in ONE unit of work: all of them or none."""
+    """Apply changes from other devices in ONE unit of work, but those that cannot be
+    applied: they are set aside (`SetAside`), recorded so that they are not met again."""
     if server_seqs is not None and len(server_seqs) != len(changes):
         raise HervestError("merge.bad_change", device="HQ", seq=len(changes),
                            detail="server numbers do not match the changes")
-    upgraded = [upgrade(c) for c in changes]
-    for change in upgraded:
-        validate(change)
-    seqs = list(server_seqs) if server_seqs is not None else [None] * len(upgraded)
-    result = MergeResult()
+    seqs = list(server_seqs) if server_seqs is not None else [None] * len(changes)
+    known = _set_aside_before(store, changes)
+    refused, batch = MergeResult(skipped=len(known)), []
+    for change, server_seq in zip(changes, seqs, strict=True):
+        if (change.device_id, change.seq) in known:
+            continue
+        try:
+            change = upgrade(change)
+            validate(change)
+        except HervestError as error:
+            if error.key == "merge.newer_schema":
+                raise  # an update of Hervest can apply it: stop, to come back to it
+            refused.set_aside.append(SetAside(change, server_seq, _reason(error)))
+            continue
+        batch.append((change, server_seq))
+    try:
+        result = _merge(store, batch, refused.set_aside)
+    except StoreError as error:
+        if error.key not in _UNFIT:
+            raise  # the disk or the database, not a change: nothing is applied
+        # Slow path, only when the database refused the batch: parts of it in units of
+        # work of their own, down to the one change refused. (A savepoint per change
+        # would not do: the foreign keys are deferred, checked at commit only.)
+        result = _merge_in_parts(store, batch, refused.set_aside)
+    result.skipped += refused.skipped
+    return result
+
+
+_UNFIT = frozenset({"store.integrity", "error.generic"})  # the change's values, not the disk
+
+
+def _merge_in_parts(store: Store, batch: list[tuple[Change, int | None]],
+                    refused: list[SetAside]) -> MergeResult:
+    """Repeat over the refused until none goes in: a child met before its parent (one unit
+    of work on its device) goes in once the parent has."""
+    result = _merge(store, [], refused)
+    todo, whole = batch, False  # the whole batch was just refused
+    while todo:
+        failed = _bisect(store, todo, result, whole)
+        if len(failed) == len(todo):
+            result.add(_merge(store, [], [SetAside(c, s, _reason(e)) for c, s, e in failed]))
+            return result
+        todo, whole = [(c, s) for c, s, _ in failed], True
+    return result
+
+
+def _bisect(store: Store, batch: list[tuple[Change, int | None]], result: MergeResult,
+            whole: bool = True) -> list[tuple[Change, int | None, StoreError]]:
+    """Apply the parts of `batch` the database takes, in order, halving a refused part down
+    to the single changes it refuses (which are returned): a bad change in a page of 2,000
+    costs some 20 units of work, not 2,000."""
+    if whole:
+        try:
+            result.add(_merge(store, batch, []))
+            return []
+        except StoreError as error:
+            if error.key not in _UNFIT:
+                raise
+            if len(batch) == 1:
+                return [(*batch[0], error)]
+    half = len(batch) // 2
+    return _bisect(store, batch[:half], result) + _bisect(store, batch[half:], result)
+
+
+def _reason(error: HervestError) -> str:
+    return str(error.params.get("detail") or error.message("en"))
+
+
+def _set_aside_before(store: Store, changes: Sequence[Change]) -> set[tuple[str, int]]:
+    """The changes of a batch that an earlier one set aside: met again, not counted again."""
+    if not store.scalar("SELECT 1 FROM meta WHERE key >= ? AND key < ? LIMIT 1",
+                        (SET_ASIDE, SET_ASIDE + "\uffff")):
+        return set()  # the common case: a prefix probe of the index, no query per change
+    keys = {f"{SET_ASIDE}{c.device_id}:{c.seq}": (c.device_id, c.seq) for c in changes}
+    found = {key for (key,) in store.rows(
+        f"SELECT key FROM meta WHERE key {sql.IN_IDS}", (sql.ids(list(keys)),))}
+    return {keys[key] for key in found}
+
+
+def set_aside_changes(store: Store) -> list[SetAside]:
+    """The changes set aside on this replica, oldest first, for `hervest check` and the app."""
+    found = []
+    for (value,) in store.rows("SELECT value FROM meta WHERE key >= ? AND key < ? "
+                               "ORDER BY rowid", (SET_ASIDE, SET_ASIDE + "\uffff")):
+        note = json.loads(value)
+        found.append(SetAside(Change(**note["change"]), note["server_seq"], note["reason"]))
+    return found
+
+
+def _merge(store: Store, batch: Sequence[tuple[Change, int | None]],
+           aside: Sequence[SetAside]) -> MergeResult:
+    """One unit of work: the batch applied (all or nothing) and the set-aside recorded."""
+    result = MergeResult(set_aside=list(aside))
+    upgraded = [change for change, _ in batch]
     with store.write() as uow:
         # Read what the batch needs in a few statements, not a few per change.
         present = present_changes(uow.conn, upgraded)
         states = row_states(uow.conn, {(c.entity, c.row_id) for c in upgraded})
         applied: list[Change] = []
         revivals = Revivals(uow.conn)
-        for change, server_seq in zip(upgraded, seqs, strict=True):
+        for change, server_seq in batch:
             if (change.device_id, change.seq) in present:
                 result.skipped += 1
                 continue
@@ -262,7 +390,18 @@ def apply_remote(store: Store, changes: Sequence[Change],
         result.applied = len(applied)
         if applied:
             uow.audit("apply-remote", _batch_summary(applied, result))
+        for note in aside:
+            _record_set_aside(uow, note)
     return result
+
+
+def _record_set_aside(uow: UnitOfWork, note: SetAside) -> None:
+    change = note.change
+    uow.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (
+        note.key, canonical_json({"change": dataclasses.asdict(change),
+                                  "server_seq": note.server_seq, "reason": note.reason})))
+    uow.audit("set-aside", {"device_id": change.device_id, "seq": change.seq,
+                            "reason": note.reason[:500]}, change.entity, change.row_id[:200])
 
 
 def _batch_summary(applied: Sequence[Change], result: MergeResult) -> dict[str, object]:

@@ -39,6 +39,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             raise
         print(tr("sync.done", pushed=report.pushed, pulled=report.pulled,
                  conflicts=report.conflicts))
+        if report.set_aside:
+            print(tr("sync.set_aside", count=report.set_aside))
     return 0
 
 

@@ -133,11 +133,15 @@ def test_older_schema_upgraded(pair):
     assert b.count(Case) == 1
 
 
-def test_unknown_field_refused(pair):
+def test_unknown_field_set_aside_with_what_refers_to_it(pair):
+    """The case insert is refused; its person and assessment, which refer to it, cannot go
+    in either: all set aside, nothing of them applied, the merge does not fail."""
     a, b = pair
     seed_case(a)
     changes = own_changes(a)
-    changes[0] = dataclasses.replace(changes[0], fields={**changes[0].fields, "evil": 1})
-    with pytest.raises(HervestError, match="not valid"):
-        apply_remote(b, changes)
-    assert b.count(Case) == 0
+    at = next(i for i, c in enumerate(changes) if c.entity == "cases")
+    changes[at] = dataclasses.replace(changes[at], fields={**changes[at].fields, "evil": 1})
+    result = apply_remote(b, changes)
+    assert b.count(Case) == 0 and b.count(Person) == 0
+    assert "unknown fields ['evil']" in result.set_aside[0].reason
+    assert {n.change.entity for n in result.set_aside} == {c.entity for c in changes[at:]}
