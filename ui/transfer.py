@@ -4,7 +4,9 @@ Cancel; the GUI thread only hears progress and the result. The work itself lives
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.errors import HervestError
 from app.store import Store
@@ -12,9 +14,22 @@ from ui.ops import Op, error_text
 from ui.qt import QFileDialog, QObject, QWidget, Signal, translate
 from ui.status import SyncStatusWidget
 
+if TYPE_CHECKING:
+    from sync.client.session import SyncReport
+
 
 def _t(text: str) -> str:
     return translate("Transfer", text)
+
+
+def _sync_done(report: SyncReport) -> str:
+    """Changes set aside (none of HQ's laptops could apply them) are said, not hidden."""
+    if not report.set_aside:
+        return _t("Sync finished.")
+    from app.i18n import tr
+    from ui.i18n import language
+
+    return f"{_t('Sync finished.')} {tr('sync.set_aside', language(), count=report.set_aside)}"
 
 
 class Transfers(QObject):
@@ -30,10 +45,12 @@ class Transfers(QObject):
     def cancel(self) -> None:
         self._cancel()
 
-    def _start(self, op: Op, done_text: str) -> None:
+    def _start(self, op: Op, done_text: str | Callable[[Any], str]) -> None:
+        """`done_text`: the message on success, or how to say it from the op's result."""
         self.running = op
         op.progressed.connect(self.status.show_progress)
-        op.succeeded.connect(lambda _: self._done(done_text))
+        op.succeeded.connect(lambda result: self._done(
+            done_text(result) if callable(done_text) else done_text))
         op.failed.connect(lambda error: self._done(error_text(error)))
         self.status.show_progress(0, 0)
         op.start()
@@ -55,7 +72,7 @@ class Transfers(QObject):
         self._cancel = runner.cancel.set  # stops between batches; nothing half-applied
         op = Op(None, lambda _s, _r: runner.sync_once(), parent=self, use_clone=False)
         op_ref.append(op)
-        self._start(op, _t("Sync finished."))
+        self._start(op, _sync_done)
 
     def export_bundle(self) -> None:
         if self.running is not None:
