@@ -87,7 +87,9 @@ class Throttle:
         if fd is None:
             return
         record = json.dumps({"failures": failures, "last": last}).encode()
-        with contextlib.suppress(OSError):  # a full disk: the next attempt still waits
+        # Over bytes already there (after the first record), so a full disk cannot stop it;
+        # the first record on a full disk is lost, as the database cannot be written either.
+        with contextlib.suppress(OSError):
             os.pwrite(fd, record.ljust(RECORD_BYTES), 0)
             os.fsync(fd)
 
