@@ -76,7 +76,7 @@ class CaseListPage(QWidget):
         header = self.table.horizontalHeader()
         for col, width in ((Col.NUMBER, 170), (Col.NAME, 220), (Col.ORIGINAL, 170),
                            (Col.NATIONALITY, 90), (Col.PERSONS, 70), (Col.STATE, 120),
-                           (Col.PRIORITY, 90)):
+                           (Col.PRIORITY, 90), (Col.CHANNEL, 110)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.table.activated.connect(lambda index: self.open_case.emit(

@@ -13,7 +13,7 @@ from typing import Any
 
 from app.domain import CaseState
 from app.store import Store
-from app.store.search import search
+from app.store.search import Match, find
 from ui.labels import label
 from ui.qt import (
     QAbstractTableModel,
@@ -42,6 +42,7 @@ class Col(IntEnum):
     STATE = 5
     PRIORITY = 6
     CHANNEL = 7
+    MATCH = 8  # who matched the search, best first (no SQL sort: the ranking's order)
 
 
 def _t(text: str) -> str:
@@ -52,7 +53,19 @@ def headers() -> dict[Col, str]:
     return {Col.NUMBER: _t("UNHCR case"), Col.NAME: _t("Principal applicant"),
             Col.ORIGINAL: _t("Original script"), Col.NATIONALITY: _t("Nationality"),
             Col.PERSONS: _t("Persons"), Col.STATE: _t("State"), Col.PRIORITY: _t("Priority"),
-            Col.CHANNEL: _t("Channel")}
+            Col.CHANNEL: _t("Channel"), Col.MATCH: _t("Matched")}
+
+
+def field_labels() -> dict[str, str]:
+    """What matched a search (app.store.search.FIELDS), as the list says it."""
+    return {"name": _t("name"), "original": _t("original script"),
+            "number": _t("individual number"), "nationality": _t("nationality"),
+            "case": _t("case number")}
+
+
+def match_text(match: Match) -> str:
+    labels = field_labels()
+    return f"{FSI}{match.who}{PDI} ({', '.join(labels[f] for f in match.fields)})"
 _PRINCIPAL = ("LEFT JOIN persons p ON p.id = (SELECT id FROM persons WHERE case_id = c.id "
               "AND relationship = 'principal' LIMIT 1)")
 SORT_SQL = {
@@ -80,7 +93,9 @@ class CaseQuery:
         text = text.strip()
         self.mission_id, self.state = mission_id, state
         self.text = text if len(text) >= MIN_SEARCH else ""
-        self.sort, self.descending, self.no_mission = sort, descending, no_mission
+        self.sort = None if sort is Col.MATCH else sort
+        self.descending, self.no_mission = descending, no_mission
+        self.matches: dict[str, Match] = {}  # filled by `ids` for a search
 
     def _filters(self) -> tuple[list[str], list[Any]]:
         where: list[str] = []
@@ -110,15 +125,15 @@ class CaseQuery:
         join = _PRINCIPAL if self.sort in (Col.NAME, Col.ORIGINAL, Col.NATIONALITY) else ""
         if self.text:
             limit = FILTERED_SEARCH_LIMIT if self.state else SEARCH_LIMIT
-            # Unranked: ranking every match costs ~0.2 s at 100,000 cases; the user sorts.
-            found = search(store.conn, self.text, limit, ranked=False)
+            self.matches = {m.case_id: m for m in find(store.conn, self.text, limit)}
+            found = list(self.matches)
             if not found:
                 return []
             where.append(f"c.id IN ({','.join('?' * len(found))})")
             params.extend(found)
             sql = f"SELECT c.id FROM cases c {join} WHERE {' AND '.join(where)}{order}"
             rows = [r[0] for r in store.rows(sql, params)]
-            if self.sort is None:  # keep the index's order
+            if self.sort is None:  # keep the ranking's order
                 keep = set(rows)
                 rows = [i for i in found if i in keep]
             return rows[:SEARCH_LIMIT]
@@ -215,8 +230,11 @@ class CaseTableModel(QAbstractTableModel):
             return self._ids[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        row = self._row(index.row())
         col = Col(index.column())
+        if col is Col.MATCH:
+            match = self.query.matches.get(self._ids[index.row()])
+            return match_text(match) if match else ""
+        row = self._row(index.row())
         value = row[col + 1]
         if col in (Col.STATE, Col.PRIORITY, Col.CHANNEL):
             return label(value)

@@ -96,6 +96,30 @@
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
+    <message>
+        <source>Matched</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>original script</source>
+        <translation>original script</translation>
+    </message>
+    <message>
+        <source>individual number</source>
+        <translation>individual number</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>nationality</translation>
+    </message>
+    <message>
+        <source>case number</source>
+        <translation>case number</translation>
+    </message>
 </context>
 <context>
     <name>CaseView</name>

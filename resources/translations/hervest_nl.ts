@@ -96,6 +96,30 @@
         <source>Channel</source>
         <translation>Kanaal</translation>
     </message>
+    <message>
+        <source>Matched</source>
+        <translation>Gevonden</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>naam</translation>
+    </message>
+    <message>
+        <source>original script</source>
+        <translation>oorspronkelijk schrift</translation>
+    </message>
+    <message>
+        <source>individual number</source>
+        <translation>persoonsnummer</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>nationaliteit</translation>
+    </message>
+    <message>
+        <source>case number</source>
+        <translation>zaaknummer</translation>
+    </message>
 </context>
 <context>
     <name>CaseView</name>
