@@ -48,7 +48,7 @@ XLSX_UNPACKED = Limit("limit.xlsx_unpacked", 64 << 20)  # all parts inflated, co
 # Bundles (app/bundles/reader.py)
 MINISIG = Limit("limit.minisig", 4 << 10)
 CHANGE_LINE = Limit("limit.change_line", 1 << 20)
-BUNDLE_CHANGES = Limit("limit.bundle_changes", 200_000, in_bytes=False)
+BUNDLE_CHANGES = Limit("limit.bundle_changes", 100_000, in_bytes=False)
 BUNDLE_CHANGE_BYTES = Limit("limit.bundle_change_bytes", 128 << 20)  # all changes members
 BUNDLE_SMALL_MEMBER = Limit("limit.bundle_member", 1 << 20)  # manifest and its signature
 
