@@ -249,6 +249,16 @@ def huge_minisig(hq: Hq, out: Path, size: int = 1 << 30) -> Path:
     return out
 
 
+def import_bundle_desktop(db: Path, hq: Hq, bundle: Path) -> Measured:
+    """`hervest import-bundle` on the HQ desktop database, with the laptop's public key."""
+    key = bundle.with_suffix(".pub")
+    key.write_text(minisign.public_key_file(
+        hq.laptop.device_signing_key().public_key().public_bytes_raw()))
+    return run_measured([str(BIN / "hervest"), "import-bundle", str(bundle), "--db", str(db),
+                         "--identity", str(hq.keys / "bundle-identity.txt"), "--device-key",
+                         str(key)], {"HERVEST_PASSPHRASE": PASS, "HERVEST_USER": "hq"})
+
+
 def huge_receipt(path: Path, size: int = 1 << 30) -> Path:
     """A "receipt PDF" of 1 GB (sparse) that came with the stick."""
     path.write_bytes(b"%PDF-1.7\n")
@@ -274,6 +284,8 @@ def hostile_inputs(folder: Path) -> list[tuple[str, Callable[[], Measured], str]
             db, csv_wide(folder / "wide.csv")), "limit.sheet_size"),
         (".minisig 1 GB (sparse)", lambda: hq.run_import(
             huge_minisig(hq, folder / "sig.age")), "limit.minisig"),
+        (".minisig 1 GB, HQ desktop", lambda: import_bundle_desktop(
+            db, hq, huge_minisig(hq, folder / "desk.age")), "limit.minisig"),
         ("change line 32 MB, signed", lambda: hq.run_import(
             long_change_line(hq, folder / "line.age")), "limit.change_line"),
         ("tar member of 8 GB, signed", lambda: hq.run_import(
