@@ -70,12 +70,6 @@ MESSAGES = {
         "nl": "Synchronisatie klaar: {pushed} verzonden, {pulled} ontvangen, "
         "{conflicts} conflicten.",
     },
-    "sync.set_aside": {
-        "en": "Set aside: {count} change(s) from HQ could not be applied here; the rest was "
-        "applied. `hervest check` lists them.",
-        "nl": "Apart gezet: {count} wijziging(en) van HQ kon(den) hier niet worden verwerkt; "
-        "de rest wel. `hervest check` toont ze.",
-    },
     "sync.enrolled": {
         "en": "Enrolled with {url} as device {device}.",
         "nl": "Aangemeld bij {url} als apparaat {device}.",

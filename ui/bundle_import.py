@@ -166,11 +166,14 @@ class ImportBundleDialog(QDialog):
 
     def _done(self, result: ImportResult) -> None:
         manifest = result.manifest
+        set_aside = ("\n" + core_text("merge.set_aside_count", count=result.set_aside)
+                     if result.set_aside else "")
         # Without a scanned receipt the operator compares the hash with the paper by eye.
         self._finish(core_text("bundle.imported", bundle_id=manifest.bundle_id,
                                device=manifest.device_id, applied=result.applied,
                                changes=manifest.changes, skipped=result.skipped,
                                attachments=result.attachments_added)
+                     + set_aside
                      + "\n" + _t("SHA-256 of the bundle: %1").replace("%1",
                                                                    grouped(result.sha256)))
         self.imported.emit(result)

@@ -26,10 +26,9 @@ def _sync_done(report: SyncReport) -> str:
     """Changes set aside (none of HQ's laptops could apply them) are said, not hidden."""
     if not report.set_aside:
         return _t("Sync finished.")
-    from app.i18n import tr
-    from ui.i18n import language
+    from ui.i18n import core_text
 
-    return f"{_t('Sync finished.')} {tr('sync.set_aside', language(), count=report.set_aside)}"
+    return f"{_t('Sync finished.')} {core_text('merge.set_aside_count', count=report.set_aside)}"
 
 
 class Transfers(QObject):

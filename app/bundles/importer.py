@@ -32,6 +32,7 @@ class ImportResult:
     skipped: int
     attachments_added: int
     conflicts: int = 0
+    set_aside: int = 0  # changes that could not be applied (`merge.SetAside`)
 
 
 @dataclass
@@ -109,7 +110,8 @@ def import_bundle(store: Store, path: Path, identities: list[x25519.Identity],
     with store.write() as uow:
         uow.audit("bundle-import", {"bundle_id": manifest.bundle_id, "sha256": reader.sha256,
                                     "device_id": manifest.device_id,
-                                    "applied": merged.applied, "skipped": merged.skipped})
+                                    "applied": merged.applied, "skipped": merged.skipped,
+                                    "set_aside": len(merged.set_aside)})
     return ImportResult(manifest, reader.sha256, merged.applied, merged.skipped,
-                        len(visitor.added), len(merged.conflicts))
+                        len(visitor.added), len(merged.conflicts), len(merged.set_aside))
 

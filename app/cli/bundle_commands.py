@@ -50,6 +50,8 @@ def cmd_import(args: argparse.Namespace) -> int:
              device=result.manifest.device_id, applied=result.applied,
              changes=result.manifest.changes, skipped=result.skipped,
              attachments=result.attachments_added))
+    if result.set_aside:
+        print(tr("merge.set_aside_count", count=result.set_aside))
     return 0
 
 

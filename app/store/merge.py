@@ -81,6 +81,12 @@ register_messages({
         "nl": "Wijziging {seq} van apparaat {device} ({entity} {row_id}) kon niet worden "
         "verwerkt en is apart gezet: {reason}",
     },
+    "merge.set_aside_count": {  # after a sync or a bundle import
+        "en": "Set aside: {count} change(s) could not be applied here; the rest was applied. "
+        "`hervest check` lists them.",
+        "nl": "Apart gezet: {count} wijziging(en) kon(den) hier niet worden verwerkt; de rest "
+        "wel. `hervest check` toont ze.",
+    },
 })
 SET_ASIDE = "merge_set_aside:"  # meta key prefix: local notes, never synced
 

@@ -40,7 +40,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         print(tr("sync.done", pushed=report.pushed, pulled=report.pulled,
                  conflicts=report.conflicts))
         if report.set_aside:
-            print(tr("sync.set_aside", count=report.set_aside))
+            print(tr("merge.set_aside_count", count=report.set_aside))
     return 0
 
 

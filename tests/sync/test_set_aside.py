@@ -29,7 +29,7 @@ def _insert(device: Store, seq: int, record, **fields) -> Change:
     values = codec_for(type(record)).to_fields(record)
     del values["id"]
     return Change(device.device_id, seq, device.clock.now().encode(), record.ENTITY,
-                  record.id, "insert", {**values, **fields}, None)
+                  record.id, "insert", {**values, **fields}, device.user_id)
 
 
 def _bad(kind: str, device: Store, seq: int, mission_id: str) -> Change:
@@ -115,7 +115,7 @@ def test_hervest_sync_reports_the_set_aside_change(delegation, laptop, hq, tmp_p
     done = subprocess.run(command, capture_output=True, text=True, timeout=120,
                           env={**env, "HERVEST_LANG": "en"}, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    assert "Set aside: 1 change(s) from HQ could not be applied" in done.stdout
+    assert "Set aside: 1 change(s) could not be applied here" in done.stdout
     checked = subprocess.run([sys.executable, "-m", "app.cli.main", "check", "--db",
                               str(tmp_path / "anna.db"), "--as", "anna"], capture_output=True,
                              text=True, timeout=120, env={**env, "HERVEST_LANG": "nl"},
