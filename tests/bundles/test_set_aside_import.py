@@ -13,9 +13,8 @@ from pathlib import Path
 from app.bundles import minisign
 from app.bundles.writer import export_bundle
 from app.domain.records import Case, Person
-from app.store import Store
+from app.store import Store, merge
 from app.store.codec import canonical_json, codec_for
-from app.store.merge import set_aside_changes
 from tests.bundles.conftest import HqKeys
 from tests.conftest import PASSPHRASE
 
@@ -66,7 +65,7 @@ def test_import_bundle_sets_aside_what_cannot_be_applied(laptop: Store, hq_store
     try:
         assert hq.find(Case, good.id) is not None and hq.find(Case, bad.id) is None
         assert hq.count(Case) == laptop.count(Case) + 1  # its cases (the forged: log only)
-        notes = set_aside_changes(hq)
+        notes = merge.set_aside_changes(hq)
         assert [n.change.row_id for n in notes] == [bad.id, child.id]
         assert "unhcr_case_number" in notes[0].reason and "FOREIGN KEY" in notes[1].reason
         assert hq.scalar("SELECT COUNT(*) FROM changes WHERE device_id = ?",
