@@ -194,29 +194,39 @@ class Match:
 FIELDS = ("name", "original", "number", "nationality", "case")
 
 
-@lru_cache(maxsize=65536)
-def _latin_score(word: Word, name: str) -> float:
-    if word.folded == name:
+def _latin_score(word: str, partial: bool, name: str) -> float:
+    if word == name:
         return 100.0
-    if word.partial and name.startswith(word.folded):
+    if partial and name.startswith(word):
         return 90.0
-    distance = sound_distance(word.folded, name)
+    distance = sound_distance(word, name)
     if distance == 0:
         return 95.0
     if distance == 1 and len(sound(name)[0]) >= 3:  # one vowel apart: Youssef / Yusuf
         return 80.0
-    if word.partial and sound_distance(word.folded, name, True) == 0:
+    if partial and sound_distance(word, name, True) == 0:
         return 85.0
     return 0.0
 
 
-@lru_cache(maxsize=65536)
-def _arabic_score(word: Word, name: str) -> float:
-    if word.arabic == name:
+def _arabic_score(word: str, partial: bool, name: str) -> float:
+    if word == name:
         return 100.0
-    if strip_arabic_article(word.arabic) == strip_arabic_article(name):
+    if strip_arabic_article(word) == strip_arabic_article(name):
         return 95.0
-    return 90.0 if word.partial and name.startswith(word.arabic) else 0.0
+    return 90.0 if partial and name.startswith(word) else 0.0
+
+
+# Cached per word and person's names: the words before the one being typed come back on
+# every keystroke, and names repeat across persons.
+@lru_cache(maxsize=262144)
+def _best_latin(word: str, partial: bool, names: tuple[str, ...]) -> float:
+    return max((_latin_score(word, partial, n) for n in names), default=0.0)
+
+
+@lru_cache(maxsize=262144)
+def _best_arabic(word: str, partial: bool, names: tuple[str, ...]) -> float:
+    return max((_arabic_score(word, partial, n) for n in names), default=0.0)
 
 
 class _Person(NamedTuple):
@@ -229,11 +239,22 @@ class _Person(NamedTuple):
     keys: str
 
 
-@lru_cache(maxsize=65536)
-def _person(line: str) -> _Person:  # the same lines come back on every keystroke
+def _person(line: str) -> _Person:
     number, nationality, latin, original, keys = line.split("\t")
     return _Person(number.lower(), fold(nationality), latin, original,
                    tuple(fold(latin).split(" ")), arabic_words(original), keys)
+
+
+@lru_cache(maxsize=65536)
+def _case(body: str) -> tuple[str, str, tuple[_Person, ...]]:
+    """(case line in lower case, case number, persons): parsed once, the same candidates
+    come back on every keystroke."""
+    case_line, *lines = body.split("\n")
+    return (case_line.lower(), case_line.split("\t")[0],
+            tuple(map(_person, lines)) if lines else (_NOBODY,))
+
+
+_NOBODY = _Person("", "", "", "", (), (), "")
 
 
 class _Query(NamedTuple):
@@ -247,20 +268,17 @@ def _prepare(query: str) -> _Query:
                           for terms in map(_terms, found) if terms])
 
 
-def _score_person(query: _Query, needs: list[re.Pattern[str]], case_line: str,
-                  person: _Person) -> tuple[float, tuple[str, ...]] | None:
-    # First the index's test per person, not per case: most candidates fail it at once.
-    if any(not need.search(person.keys) for need in needs):
-        return None
+def _score_person(query: _Query, case_line: str, person: _Person
+                  ) -> tuple[float, tuple[str, ...]] | None:
     total, fields = 0.0, set()
     for word in query.words:
         best, field = 0.0, ""
         if word.arabic:
-            best, field = max(((_arabic_score(word, n), "original")
-                               for n in person.original_words), default=(0.0, ""))
+            best = _best_arabic(word.arabic, word.partial, person.original_words)
+            field = "original"
         elif word.folded:
-            best, field = max(((_latin_score(word, n), "name") for n in person.latin_words),
-                              default=(0.0, ""))
+            best = _best_latin(word.folded, word.partial, person.latin_words)
+            field = "name"
             if best < 100 and word.folded == person.nationality:
                 best, field = 100.0, "nationality"
         if best < 100 and len(word.raw) >= 3:
@@ -275,21 +293,18 @@ def _score_person(query: _Query, needs: list[re.Pattern[str]], case_line: str,
     return total / len(query.words), tuple(f for f in FIELDS if f in fields)
 
 
-_NOBODY = _Person("", "", "", "", (), (), "")
-
-
 def _score_case(query: _Query, case_id: str, body: str) -> Match | None:
     """The case's best person (ties: the first, the principal applicant)."""
-    case_line, *lines = body.split("\n")
-    case_lower = case_line.lower()
+    case_lower, number, persons = _case(body)
     needs = [need for need in query.needs if not need.search(case_lower)]
     best: Match | None = None
-    for person in map(_person, lines) if lines else [_NOBODY]:
-        scored = _score_person(query, needs, case_lower, person)
+    # First the index's test per person, not per case: most persons fail it at once.
+    for person in [p for p in persons if all(need.search(p.keys) for need in needs)]:
+        scored = _score_person(query, case_lower, person)
         if scored and (best is None or scored[0] > best.score):
             who = person.original if scored[1] == ("original",) else person.latin
             if scored[1] == ("case",) or not who:
-                who = case_line.split("\t")[0]
+                who = number
             best = Match(case_id, scored[0], who, scored[1])
     return best
 
