@@ -40,6 +40,7 @@ class Limit:
 
 # UNHCR case lists (app/services/referral_import.py)
 REFERRAL_FILE = Limit("limit.referral_file", 32 << 20)  # on disk, CSV or XLSX
+CSV_CELL = Limit("limit.csv_cell", 128 << 10)  # so a line is at most 64 cells of this
 SHEET_ROWS = Limit("limit.sheet_size", 50_000, in_bytes=False)  # see check_sheet
 SHEET_COLUMNS = Limit("limit.sheet_size", 64, in_bytes=False)
 XLSX_MEMBERS = Limit("limit.xlsx_unpacked", 1_000, in_bytes=False)

@@ -176,6 +176,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{found_rows}, kolom {found_columns}). Er is niets gelezen; verdeel de zakenlijst over "
         "kleinere bestanden.",
     },
+    "limit.csv_cell": {
+        "en": "A cell of this CSV file is longer than {limit} (or a quote is not closed). "
+        "Nothing was read.",
+        "nl": "Een cel van dit CSV-bestand is langer dan {limit} (of een aanhalingsteken is "
+        "niet gesloten). Er is niets gelezen.",
+    },
     "limit.xlsx_unpacked": {
         "en": "{path} unpacks to more than {limit} (parts or bytes): it is damaged or not a "
         "real case list. Nothing was read.",

@@ -159,10 +159,16 @@ def _read_csv(raw: bytes) -> list[list[str]]:
         dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=";,\t|")
     except csv.Error:
         dialect = csv.excel
+    csv.field_size_limit(limits.CSV_CELL.value)  # the module's is process-wide: set it here
     table = []
-    for row in csv.reader(io.StringIO(text), dialect):  # bounded as it is read
-        table.append(row)
-        limits.check_sheet(len(table), len(row))
+    try:
+        for row in csv.reader(io.StringIO(text), dialect):  # bounded as it is read
+            table.append(row)
+            limits.check_sheet(len(table), len(row))
+    except csv.Error as error:
+        if "field limit" in str(error):  # CPython's words for a cell past field_size_limit
+            raise limits.CSV_CELL.refusal() from None
+        raise
     return table
 
 

@@ -152,6 +152,12 @@ def csv_wide(path: Path, fields: int = 1_000_000) -> Path:
     return path
 
 
+def csv_long_cell(path: Path, size: int = 1 << 20) -> Path:
+    """A CSV whose second line opens a quote and never closes it: one 1 MB cell."""
+    path.write_text(";".join(HEADER) + '\n"' + "a" * size + "\n")
+    return path
+
+
 def referral_store(folder: Path) -> Path:
     db = folder / "hq-desk.db"
     Store.create(db, "hq", Role.HQ_COORDINATOR, PASS, kdf=FAST_KDF).close()
@@ -282,6 +288,8 @@ def hostile_inputs(folder: Path) -> list[tuple[str, Callable[[], Measured], str]
             db, csv_sparse(folder / "big.csv")), "limit.referral_file"),
         ("csv 1,000,000 columns", lambda: import_referrals(
             db, csv_wide(folder / "wide.csv")), "limit.sheet_size"),
+        ("csv cell of 1 MB", lambda: import_referrals(
+            db, csv_long_cell(folder / "cell.csv")), "limit.csv_cell"),
         (".minisig 1 GB (sparse)", lambda: hq.run_import(
             huge_minisig(hq, folder / "sig.age")), "limit.minisig"),
         (".minisig 1 GB, HQ desktop", lambda: import_bundle_desktop(

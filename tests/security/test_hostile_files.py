@@ -28,7 +28,7 @@ from tests.fuzz.hostile import (
 
 NAMES = ["xlsx cell at XFD1048576", "xlsx deflate bomb 512 MB", "xlsx bomb, sizes lie",
          "csv 1 GB (sparse)", "csv 1,000,000 columns", ".minisig 1 GB (sparse)",
-         ".minisig 1 GB, HQ desktop",
+         ".minisig 1 GB, HQ desktop", "csv cell of 1 MB",
          "change line 32 MB, signed", "tar member of 8 GB, signed",
          "receipt PDF 1 GB (sparse)"]
 
