@@ -11,6 +11,39 @@ MESSAGES = {
         "en": "The enrolment code is not valid. Check that it was copied completely.",
         "nl": "De aanmeldcode is ongeldig. Controleer of de code volledig is overgenomen.",
     },
+    "sync.plain_http": {
+        "en": "The HQ address {url} is plain http://: anyone on the network could answer in "
+        "HQ's name. Enrolment needs an https:// address (http:// only to this computer "
+        "itself, for tests).",
+        "nl": "Het HQ-adres {url} is onversleuteld http://: iedereen op het netwerk kan dan "
+        "namens HQ antwoorden. Aanmelden vraagt een https://-adres (http:// alleen naar "
+        "deze computer zelf, voor tests).",
+    },
+    "sync.keys_changed": {
+        "en": "HQ handed this laptop another recovery key or other bundle recipients than "
+        "the ones it holds; nothing was changed. If HQ has really replaced its keys, enrol "
+        "again over https:// with --new-hq-keys.",
+        "nl": "HQ gaf deze laptop een andere herstelsleutel of andere bundelontvangers dan "
+        "die hij al heeft; er is niets veranderd. Heeft HQ zijn sleutels echt vervangen, "
+        "meld dan opnieuw aan via https:// met --new-hq-keys.",
+    },
+    "sync.bad_answer": {
+        "en": "HQ's answer to the enrolment is not one Hervest understands; nothing was "
+        "changed. Check the enrolment code's address, or contact HQ.",
+        "nl": "Het antwoord van HQ op de aanmelding is niet te begrijpen; er is niets "
+        "veranderd. Controleer het adres in de aanmeldcode, of neem contact op met HQ.",
+    },
+    "sync.answer_too_big": {
+        "en": "HQ's answer is larger than {limit} bytes; it was not read. Contact HQ.",
+        "nl": "Het antwoord van HQ is groter dan {limit} bytes en is niet gelezen. Neem "
+        "contact op met HQ.",
+    },
+    "sync.too_slow": {
+        "en": "HQ did not answer completely within {seconds} seconds. Your work is safe on "
+        "this laptop; try again later, or contact HQ.",
+        "nl": "HQ antwoordde niet volledig binnen {seconds} seconden. Uw werk staat veilig op "
+        "deze laptop; probeer het later opnieuw, of neem contact op met HQ.",
+    },
     "sync.unreachable": {
         "en": "HQ cannot be reached ({detail}). Your work is safe on this laptop; "
         "sync will try again.",

@@ -1,11 +1,13 @@
 """What an XLSX file would cost to read, measured before calamine builds its grid.
 
-calamine allocates the whole grid a sheet's <dimension> or its furthest cell names (one
-cell at XFD1048576 asked for 512 GiB and aborted the process), and inflates every part it
-needs (a few MB of deflate can unpack to GBs). So each part is inflated here first, as a
-stream, counting the bytes it really unpacks to, not what the zip's directory says, and
-every XML part goes through expat: no DOCTYPE (so no entity expansion), and the rows and
-columns that a <dimension>, <row> or <c> names stay within the sheet bounds."""
+calamine allocates the whole grid up to the furthest cell that holds a value (one cell at
+XFD1048576 asked for 512 GiB and aborted the process), and inflates every part it needs (a
+few MB of deflate can unpack to GBs). So each part is inflated here first, as a stream,
+counting the bytes it really unpacks to, not what the zip's directory says, and every XML
+part goes through expat: no DOCTYPE (so no entity expansion), and every cell with a value
+(<v> or <is>) must lie within the sheet bounds. The <dimension> and rows or styled cells
+without a value are not bounded: python-calamine 0.9 allocates nothing for them (measured),
+and Excel writes styled empty cells far out in formatted sheets."""
 
 from __future__ import annotations
 
@@ -80,6 +82,7 @@ class _SheetBounds:
         self.parser.StartDoctypeDeclHandler = self._doctype
         self.parser.EntityDeclHandler = self._doctype
         self.row = self.column = 0
+        self.cell: tuple[int, int] | None = None  # (row, column) of the open <c>
 
     def feed(self, data: bytes, final: bool = False) -> None:
         self.parser.Parse(data, final)
@@ -89,16 +92,13 @@ class _SheetBounds:
 
     def _start(self, name: str, attrs: dict[str, str]) -> None:
         tag = name.rpartition(":")[2]
-        if tag == "dimension":  # "A1:XFD1048576": the last cell is what calamine allocates
-            cell = _cell(attrs.get("ref", "").rpartition(":")[2])
-            if cell:
-                limits.check_sheet(*cell)
-        elif tag == "row":
-            self.row, self.column = _number(attrs.get("r"), self.row + 1), 0
-            limits.check_sheet(self.row, 0)
+        if tag == "row":
+            self.row, self.column, self.cell = _number(attrs.get("r"), self.row + 1), 0, None
         elif tag == "c":  # a cell without a reference is the next one in its row
-            row, self.column = _cell(attrs.get("r", "")) or (self.row, self.column + 1)
-            limits.check_sheet(row, self.column)
+            self.cell = _cell(attrs.get("r", "")) or (self.row, self.column + 1)
+            self.column = self.cell[1]
+        elif tag in ("v", "is") and self.cell:
+            limits.check_sheet(*self.cell)
 
 
 def _cell(ref: str) -> tuple[int, int] | None:

@@ -59,3 +59,25 @@ def test_the_bound_is_named_in_dutch(tmp_path: Path) -> None:
     assert measured.returncode == 2
     assert "Dit rekenblad is groter dan 50,000 rijen x 64 kolommen (het noemt rij " \
         "1,048,576, kolom 16,384)" in measured.stderr
+
+
+def test_a_far_dimension_or_styled_empty_cell_is_not_refused(tmp_path: Path) -> None:
+    """What calamine allocates nothing for (measured) stays readable: Excel writes a used
+    range and styled empty cells far out in a formatted sheet."""
+    import zipfile
+
+    source = xlsx_far_cell(tmp_path / "template.xlsx")
+    sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+             'spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData>'
+             '<row r="1"><c r="A1" t="inlineStr"><is><t>Zaaknummer</t></is></c></row>'
+             '<row r="2"><c r="A2" t="inlineStr"><is><t>DEMO-1</t></is></c></row>'
+             '<row r="1048576"><c r="XFD1048576" s="0"/></row></sheetData></worksheet>')
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(tmp_path / "styled.xlsx", "w",
+                                                          zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            out.writestr(item.filename, sheet if item.filename == "xl/worksheets/sheet1.xml"
+                         else src.read(item))
+    measured = import_referrals(referral_store(tmp_path), tmp_path / "styled.xlsx")
+    # read whole, in its own few MB: refused only at the mapping, for the columns it lacks
+    assert "No column found for" in measured.stderr, measured.stderr
+    assert "larger than" not in measured.stderr and measured.peak_rss_mb < RSS_BOUND_MB
