@@ -5,7 +5,10 @@ a whole-file read, a change line), and a refusal names the bound that was hit.
 
 The figures leave a wide margin over real use: a referral list has hundreds of rows, a
 minisign signature is under 400 bytes, a change line a few KB, a mission's bundle tens of
-thousands of changes."""
+thousands of changes. Measured at the bounds (tests/fuzz/hostile.py, child processes): the
+largest case list let through, 38,000 rows x 64 columns in 61 MB of sheet XML, peaks at
+270 MB; a signed bundle of 99,000 changes in 124 MB at 249 MB; every hostile file past a
+bound is refused within 2.5 s at under 100 MB."""
 
 from __future__ import annotations
 
