@@ -15,6 +15,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("code", help="the enrolment code HQ gave you")
     add_actor_argument(parser)
     parser.add_argument("--proxy", help="HTTP proxy, e.g. http://proxy:3128")
+    parser.add_argument("--new-hq-keys", action="store_true",
+                        help="accept another HQ recovery key and bundle recipients than "
+                        "the ones this laptop holds (https:// only)")
     parser.set_defaults(func=cmd_enroll)
     parser = sub.add_parser("sync", help="sync with HQ now")
     add_actor_argument(parser)
@@ -24,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_enroll(args: argparse.Namespace) -> int:
     with open_store(args) as store:
-        enroll(store, args.code, args.proxy)
+        enroll(store, args.code, args.proxy, args.new_hq_keys)
         print(tr("sync.enrolled", url=store.meta("sync_server_url"), device=store.device_id))
     return 0
 

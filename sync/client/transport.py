@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
 import ssl
+import threading
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import Any, TypeVar
 from urllib.parse import urlencode
 
@@ -18,6 +23,10 @@ from sync import messages as _messages  # noqa: F401  (registers the sync catalo
 from sync.signing import sign_headers
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# One request as a whole, connect to the answer's last byte: a per-read timeout alone lets
+# a server that sends a byte now and then keep the laptop waiting for ever.
+DEADLINE_S = 600.0  # a push or pull page of 2000 changes over a slow field line
+MAX_ANSWER = 64 << 20  # a pull page of 2000 changes is a few MB; an answer is read whole
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -41,14 +50,54 @@ def pinned_context(cert_pem: str) -> ssl.SSLContext:
     return context
 
 
-def fetch_certificate(url: str, sha256: str, proxy: str | None = None) -> str:
+class Deadline:
+    """The time bound of whole requests: when it passes, the sockets of the connections it
+    saw opened (httpx's trace extension names them) are shut, which ends a read waiting
+    for the next byte; the request then fails with sync.too_slow."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds, self.expired = seconds, False
+        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        self.extensions = {"trace": self._trace}
+
+    def _trace(self, event: str, info: dict[str, Any]) -> None:
+        if event.endswith("connect_tcp.complete"):
+            self._sockets.add(info["return_value"].get_extra_info("socket"))
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        self.expired = False
+        timer = threading.Timer(self.seconds, self._cut)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        except (httpx.HTTPError, OSError):
+            if self.expired:
+                raise SyncError("sync.too_slow", seconds=f"{self.seconds:g}") from None
+            raise
+        finally:
+            timer.cancel()
+
+    def _cut(self) -> None:
+        self.expired = True
+        for sock in list(self._sockets):
+            with suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+
+def fetch_certificate(url: str, sha256: str, proxy: str | None = None,
+                      deadline: float = DEADLINE_S) -> str:
     """The server's certificate as PEM, if its fingerprint is the one in the code."""
     unverified = ssl.create_default_context()
     unverified.check_hostname = False
     unverified.verify_mode = ssl.CERT_NONE
+    bound = Deadline(deadline)
     try:
-        with httpx.Client(verify=unverified, proxy=proxy, timeout=TIMEOUT) as client, \
-                client.stream("GET", f"{url.rstrip('/')}/v1/health") as response:
+        with bound.running(), \
+                httpx.Client(verify=unverified, proxy=proxy, timeout=TIMEOUT) as client, \
+                client.stream("GET", f"{url.rstrip('/')}/v1/health",
+                              extensions=bound.extensions) as response:
             ssl_object = response.extensions["network_stream"].get_extra_info("ssl_object")
             der = ssl_object.getpeercert(True)  # the low-level _SSLSocket: no keywords
     except httpx.HTTPError as error:
@@ -61,9 +110,11 @@ def fetch_certificate(url: str, sha256: str, proxy: str | None = None) -> str:
 class HqClient:
     def __init__(self, base_url: str, device_id: str, key: Ed25519PrivateKey,
                  cert_pem: str | None = None, proxy: str | None = None,
-                 timeout: httpx.Timeout = TIMEOUT) -> None:
+                 timeout: httpx.Timeout = TIMEOUT, deadline: float = DEADLINE_S,
+                 max_answer: int = MAX_ANSWER) -> None:
         verify: ssl.SSLContext | bool = pinned_context(cert_pem) if cert_pem else True
         self.device_id, self._key = device_id, key
+        self._deadline, self._max_answer = Deadline(deadline), max_answer
         self._http = httpx.Client(base_url=base_url.rstrip("/"), verify=verify, proxy=proxy,
                                   timeout=timeout)
 
@@ -90,7 +141,7 @@ class HqClient:
         if payload is not None:
             headers["content-type"] = "application/json"
         try:
-            response = self._http.request(method, target, content=body, headers=headers)
+            response = self._exchange(method, target, body, headers)
         except ssl.SSLError:
             raise SyncError("sync.cert_mismatch", retry=False) from None
         except httpx.ConnectError as error:
@@ -101,6 +152,26 @@ class HqClient:
         except httpx.HTTPError as error:
             raise SyncError("sync.unreachable", detail=_short(error)) from None
         return _checked(response)
+
+    def _exchange(self, method: str, target: str, body: bytes, headers: dict[str, str]
+                  ) -> httpx.Response:
+        """The request and its whole answer, inside the deadline and at most max_answer
+        bytes (counted as decoded: a compressed answer cannot get round it)."""
+        with self._deadline.running(), self._http.stream(
+                method, target, content=body, headers=headers,
+                extensions=self._deadline.extensions) as response:
+            length = response.headers.get("content-length", "")
+            if length.isdigit() and int(length) > self._max_answer:
+                raise SyncError("sync.answer_too_big", limit=self._max_answer)
+            data = bytearray()
+            for piece in response.iter_bytes():
+                data += piece
+                if len(data) > self._max_answer:
+                    raise SyncError("sync.answer_too_big", limit=self._max_answer)
+        kept = [(k, v) for k, v in response.headers.multi_items()
+                if k not in ("content-encoding", "content-length", "transfer-encoding")]
+        return httpx.Response(response.status_code, headers=kept, content=bytes(data),
+                              request=response.request)
 
     def json(self, method: str, path: str, **kwargs: Any) -> Any:
         try:

@@ -14,7 +14,7 @@ from app.domain import Role
 from app.errors import HervestError
 from app.i18n import tr
 from sync import messages as _messages  # noqa: F401  (registers the sync catalogue)
-from sync.protocol import EnrolmentCode
+from sync.protocol import EnrolmentCode, hq_url
 from sync.server.keys import keygen, load_recipients, load_recovery_public
 from sync.server.store import open_server_store
 
@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--user", required=True, help="HQ user name of the laptop's user")
     enrol.add_argument("--label", default="", help="e.g. the laptop's asset tag")
     enrol.add_argument("--mission", action="append", default=[], help="mission id (repeat)")
-    enrol.add_argument("--url", required=True, help="address laptops use, https://...")
+    enrol.add_argument("--url", required=True, help="address laptops use, https://... "
+                       "(http:// only to 127.0.0.1, ::1 or localhost, for tests)")
     enrol.add_argument("--tls-cert", type=Path, help="the server certificate to pin")
     enrol.add_argument("--no-qr", action="store_true")
     enrol.set_defaults(func=cmd_enroll)
@@ -125,6 +126,7 @@ def cert_sha256(cert: Path) -> str:
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
+    hq_url(args.url)  # before a token exists: a code with this address would be refused
     store = open_server_store(args.store, args.keys)
     try:
         token = store.create_enrolment(args.user, args.label or args.user, args.mission)
