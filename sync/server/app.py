@@ -3,9 +3,10 @@ health check, the version handshake and enrolment is signed by an enrolled, unre
 device key."""
 
 
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -18,6 +19,7 @@ from app.store.migrations import LATEST
 from sync import messages as _messages  # noqa: F401  (registers the sync catalogue)
 from sync import signing
 from sync.protocol import (
+    MAX_INT,
     PROTOCOL,
     AttachmentStatus,
     EnrolRequest,
@@ -32,6 +34,12 @@ from sync.server.store import BlobRefused, Device, ServerStore
 
 MAX_BATCH = 5000
 MAX_CHUNK = 1024 * 1024
+# The most of a request body HQ reads, per route; a larger one is refused (413) before a
+# byte of it is read when it says its length, and as soon as it passes the bound when not.
+MAX_PUSH_BODY = 64 << 20  # a laptop's batch of 2000 changes is a few MB
+MAX_ENROL_BODY = 16 << 10
+MAX_SMALL_BODY = 16 << 10  # the other signed requests carry none
+Index = Annotated[int, Path(ge=0, le=MAX_INT)]
 
 
 class HqKeys:
@@ -50,31 +58,44 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
     keys = keys or HqKeys([], None)
     api = FastAPI(title="Hervest HQ sync", version=__version__)
 
-    async def device(request: Request) -> Device:
-        body = await request.body()
-        headers = {k.lower(): v for k, v in request.headers.items()}
-        device_id = headers.get(signing.DEVICE, "")
-        return await run_in_threadpool(authenticate, device_id, headers, request.method,
-                                       _target(request), body)
+    def signed(limit: int) -> Callable[[Request], Awaitable[Device]]:
+        """The dependency that authenticates a request whose body is at most `limit`
+        bytes. Headers, the body's declared length and the device come first; the body
+        is read (bounded) only for a known, unrevoked device, then the signature over it
+        is checked. The body is kept in request.state.body for the route."""
+        async def device(request: Request) -> Device:
+            headers = {k.lower(): v for k, v in request.headers.items()}
+            reason = signing.check_headers(headers)
+            if reason is not None:
+                await run_in_threadpool(store.record_refused, None, reason)
+                raise refuse(401, reason)
+            check_length(request, limit)
+            found = await run_in_threadpool(store.get_device, headers[signing.DEVICE])
+            if found is None:
+                await run_in_threadpool(store.record_refused, None, "unknown device")
+                raise refuse(401, "unknown device")
+            if found.revoked:
+                await run_in_threadpool(store.record_refused, found.device_id,
+                                        "revoked device")
+                raise refuse(403, "this device has been revoked")
+            request.state.body = body = await read_body(request, limit)
+            return await run_in_threadpool(authenticate, found, headers, request.method,
+                                           _target(request), body)
+        return device
 
-    def authenticate(device_id: str, headers: dict[str, str], method: str, target: str,
+    def authenticate(found: Device, headers: dict[str, str], method: str, target: str,
                      body: bytes) -> Device:
-        found = store.get_device(device_id) if device_id else None
-        if found is None:
-            store.record_refused(device_id or None, "unknown device")
-            raise refuse(401, "unknown device")
-        if found.revoked:
-            store.record_refused(device_id, "revoked device")
-            raise refuse(403, "this device has been revoked")
         reason = signing.verify(found.public_key, headers, method, target, body)
-        if reason is None and not store.use_nonce(device_id, headers[signing.NONCE]):
+        if reason is None and not store.use_nonce(found.device_id, headers[signing.NONCE]):
             reason = "replayed request"
         if reason is not None:
-            store.record_refused(device_id, reason)
+            store.record_refused(found.device_id, reason)
             raise refuse(401, reason)
         return found
 
-    Signed = Annotated[Device, Depends(device)]
+    Signed = Annotated[Device, Depends(signed(MAX_SMALL_BODY))]
+    SignedPush = Annotated[Device, Depends(signed(MAX_PUSH_BODY))]
+    SignedChunk = Annotated[Device, Depends(signed(MAX_CHUNK))]
 
     @api.exception_handler(HervestError)
     async def hervest_error(_request: Request, error: HervestError) -> JSONResponse:
@@ -99,7 +120,8 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
 
     @api.post("/v1/enrol", response_model=EnrolResponse)
     async def enrol(request: Request) -> EnrolResponse:
-        body = await request.body()
+        # Its signature's key is in the body: that is read first, but no more than a few KB.
+        body = await read_body(request, MAX_ENROL_BODY)
         try:  # read by hand (the signature covers the raw bytes): refuse as FastAPI would
             payload = EnrolRequest.model_validate_json(body)
         except ValidationError as exc:
@@ -123,16 +145,17 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
                              recovery_public=keys.recovery_public,
                              head=store.head(found.device_id))
 
-    async def pushed(request: Request) -> PushRequest:
+    async def pushed(request: Request, _signed: SignedPush) -> PushRequest:
         """The batch, parsed by pydantic straight from the bytes (FastAPI's own reading,
-        json.loads and then validation of the dicts, took half as long again)."""
+        json.loads and then validation of the dicts, took half as long again); read, as
+        bounded, by the signature's check, which FastAPI runs once for the route."""
         try:
-            return PushRequest.model_validate_json(await request.body())
+            return PushRequest.model_validate_json(request.state.body)
         except ValidationError as exc:
             raise _bad_body(exc) from None
 
     @api.post("/v1/push", response_model=PushResponse, openapi_extra=_json_body(PushRequest))
-    def push(who: Signed, batch: Annotated[PushRequest, Depends(pushed)]) -> PushResponse:
+    def push(who: SignedPush, batch: Annotated[PushRequest, Depends(pushed)]) -> PushResponse:
         check_hello(batch.hello)
         if len(batch.changes) > MAX_BATCH:
             raise HTTPException(413, detail={"error": "sync.batch_too_big"})
@@ -145,7 +168,7 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
         return PushResponse(head=store.apply_push(who.device_id, changes))
 
     @api.get("/v1/pull", response_model=PullResponse)
-    def pull(who: Signed, cursor: Annotated[int, Query(ge=0)] = 0,
+    def pull(who: Signed, cursor: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,
              limit: Annotated[int, Query(ge=1, le=MAX_BATCH)] = 1000) -> Response:
         changes, seqs, next_cursor, more = store.pull(who, cursor, limit)
         page = PullPage(changes=changes, server_seqs=seqs, cursor=next_cursor, more=more)
@@ -165,13 +188,11 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
                                 busy=size is None and uploader not in (None, who.device_id))
 
     @api.put("/v1/attachments/{sha256}/{idx}")
-    async def put_chunk(sha256: str, idx: int, request: Request, who: Signed
+    async def put_chunk(sha256: str, idx: Index, request: Request, who: SignedChunk
                         ) -> dict[str, int | bool]:
         """Write-once chunks of a blob an attachment in the device's scope names; the
         answer says whether HQ has the blob complete already (then nothing is stored)."""
-        data = await request.body()
-        if len(data) > MAX_CHUNK or idx < 0:
-            raise HTTPException(413, detail={"error": "sync.chunk_too_big"})
+        data = request.state.body
         if not await run_in_threadpool(store.may_upload_blob, who, _sha(sha256)):
             await run_in_threadpool(store.record_refused, who.device_id,
                                     f"attachment {sha256[:12]} upload outside need-to-know")
@@ -180,14 +201,14 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
         return {"idx": idx, "complete": not stored}
 
     @api.post("/v1/attachments/{sha256}/complete", response_model=AttachmentStatus)
-    def complete(sha256: str, size: Annotated[int, Query(ge=0)], who: Signed
+    def complete(sha256: str, size: Annotated[int, Query(ge=0, le=MAX_INT)], who: Signed
                  ) -> AttachmentStatus:
         if not store.complete_blob(who.device_id, _sha(sha256), size):
             raise HTTPException(422, detail={"error": "sync.attachment_corrupt"})
         return attachment_status(sha256, who)
 
     @api.get("/v1/attachments/{sha256}/{idx}")
-    def get_chunk(sha256: str, idx: int, who: Signed) -> Response:
+    def get_chunk(sha256: str, idx: Index, who: Signed) -> Response:
         if not store.may_read_blob(who, _sha(sha256)):
             store.record_refused(who.device_id, f"attachment {sha256} outside need-to-know")
             raise refuse(403, "not for this device")
@@ -208,6 +229,29 @@ def check_hello(hello: Handshake) -> None:
                            app=hello.app_version, schema=hello.schema_version,
                            protocol=hello.protocol, needed=LATEST, hq_protocol=PROTOCOL,
                            hq_app=__version__)
+
+
+def check_length(request: Request, limit: int) -> None:
+    """Refuse a body that says it is larger than `limit` before reading any of it."""
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        raise too_big(limit)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, at most `limit` bytes: past that (a chunked body, or one longer than it
+    says) it is refused as soon as the bound is passed, and no more of it is read."""
+    check_length(request, limit)
+    body = bytearray()
+    async for piece in request.stream():
+        body += piece
+        if len(body) > limit:
+            raise too_big(limit)
+    return bytes(body)
+
+
+def too_big(limit: int) -> HTTPException:
+    return HTTPException(413, detail={"error": "sync.body_too_big", "limit": limit})
 
 
 def _bad_body(exc: ValidationError) -> RequestValidationError:

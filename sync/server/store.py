@@ -27,6 +27,7 @@ from sync.server.scope import EVERYONE, HQ_ROLES, Scope, readable_resources, red
 from sync.signing import WINDOW_S
 
 ENROLMENT_TTL = dt.timedelta(days=7)
+MAX_REASON = 200  # characters of a refusal's reason kept
 MAX_UNVERIFIED = 1 << 30  # bytes one device may hold at HQ in uploads not yet complete
 _COLUMNS = "device_id, seq, hlc, entity, row_id, op, fields, user_id, schema_version"
 
@@ -117,23 +118,33 @@ class ServerStore:
         with self.db.transaction():
             row = self.db.one("SELECT label, user_name, missions, expires_at, used_by FROM "
                               "enrolments WHERE token_hash = ?", (_hash(token),))
-            if row is None or row[4] is not None or row[3] < utc_now():
-                reason = "unknown enrolment code" if row is None else (
-                    "enrolment code already used" if row[4] else "enrolment code expired")
-                self._refuse(device_id, reason)
-                raise PermissionError(reason)
-            if self.db.one("SELECT 1 FROM devices WHERE device_id = ?", (device_id,)):
-                raise PermissionError("device already enrolled")
-            user = self._user_named(row[1])
-            role = user[1] if user else Role.IND.value
-            self.db.execute("UPDATE enrolments SET used_by = ? WHERE token_hash = ?",
-                            (device_id, _hash(token)))
-            self.db.execute("INSERT INTO devices (device_id, public_key, label, user_name, "
-                            "role, missions, enrolled_at, head) VALUES (?,?,?,?,?,?,?,0)",
-                            (device_id, public_key, row[0], row[1], role, row[2], utc_now()))
+            reason = self._enrol_refusal(row, device_id)
+            if row is not None and reason is None:
+                user = self._user_named(row[1])
+                role = user[1] if user else Role.IND.value
+                self.db.execute("UPDATE enrolments SET used_by = ? WHERE token_hash = ?",
+                                (device_id, _hash(token)))
+                self.db.execute("INSERT INTO devices (device_id, public_key, label, "
+                                "user_name, role, missions, enrolled_at, head) VALUES "
+                                "(?,?,?,?,?,?,?,0)", (device_id, public_key, row[0], row[1],
+                                                      role, row[2], utc_now()))
+        if reason is not None:  # in a transaction of its own: the refusal outlives it
+            self.record_refused(device_id, f"enrolment: {reason}")
+            raise PermissionError(reason)
         device = self.get_device(device_id)
         assert device is not None
         return device
+
+    def _enrol_refusal(self, row: Sequence[str] | None, device_id: str) -> str | None:
+        if row is None:
+            return "unknown enrolment code"
+        if row[4] is not None:
+            return "enrolment code already used"
+        if row[3] < utc_now():
+            return "enrolment code expired"
+        if self.db.one("SELECT 1 FROM devices WHERE device_id = ?", (device_id,)):
+            return "device already enrolled"
+        return None
 
     def get_device(self, device_id: str) -> Device | None:
         row = self.db.one("SELECT device_id, public_key, label, user_name, role, missions, "
@@ -160,11 +171,23 @@ class ServerStore:
             self._refuse(device_id, reason)
 
     def _refuse(self, device_id: str | None, reason: str) -> None:
-        self.db.execute("INSERT INTO refusals (device_id, reason, at) VALUES (?,?,?)",
-                        (device_id, reason, utc_now()))
+        """Count the refusal in its device's, reason's and hour's row. An id HQ does not
+        know is kept as None: its sender chose it, and each would be a new row."""
+        if device_id is not None and self.get_device(device_id) is None:
+            device_id = None
+        reason = reason[:MAX_REASON]
+        hour = dt.datetime.now(dt.UTC).replace(minute=0, second=0).isoformat(
+            timespec="seconds")
+        if self.db.one("UPDATE refusals SET count = count + 1 WHERE reason = ? AND at = ? "
+                       "AND COALESCE(device_id, '') = ? RETURNING 1",
+                       (reason, hour, device_id or "")) is None:
+            self.db.execute("INSERT INTO refusals (device_id, reason, at) VALUES (?,?,?)",
+                            (device_id, reason, hour))
 
-    def refusals(self, device_id: str | None = None) -> list[tuple[str | None, str, str]]:
-        sql = "SELECT device_id, reason, at FROM refusals"
+    def refusals(self, device_id: str | None = None
+                 ) -> list[tuple[str | None, str, str, int]]:
+        """(device, reason, hour, how many times) of the refusals."""
+        sql = "SELECT device_id, reason, at, count FROM refusals"
         params: tuple[str, ...] = ()
         if device_id is not None:
             sql, params = sql + " WHERE device_id = ?", (device_id,)
