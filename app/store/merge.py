@@ -278,15 +278,19 @@ def logged_changes(conn, where: str = "", params: Sequence[SqlValue] = (),
 
 
 def apply_remote(store: Store, changes: Sequence[Change],
-                 server_seqs: Sequence[int | None] | None = None) -> MergeResult:
+                 server_seqs: Sequence[int | None] | None = None,
+                 unreadable: Sequence[SetAside] = ()) -> MergeResult:
     """Apply changes from other devices in ONE unit of work, but those that cannot be
-    applied: they are set aside (`SetAside`), recorded so that they are not met again."""
+    applied: they are set aside (`SetAside`), recorded so that they are not met again.
+    `unreadable`: changes of the same batch the caller could not even read, to record."""
     if server_seqs is not None and len(server_seqs) != len(changes):
         raise HervestError("merge.bad_change", device="HQ", seq=len(changes),
                            detail="server numbers do not match the changes")
     seqs = list(server_seqs) if server_seqs is not None else [None] * len(changes)
-    known = _set_aside_before(store, changes)
+    known = _set_aside_before(store, [*changes, *(n.change for n in unreadable)])
     refused, batch = MergeResult(skipped=len(known)), []
+    refused.set_aside = [n for n in unreadable
+                         if (n.change.device_id, n.change.seq) not in known]
     for change, server_seq in zip(changes, seqs, strict=True):
         if (change.device_id, change.seq) in known:
             continue

@@ -9,11 +9,15 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
 
 from app.store.database import Store
-from app.store.merge import apply_remote, logged_changes, with_bases
+from app.store.merge import SetAside, apply_remote, logged_changes, with_bases
+from app.store.unit_of_work import Change
 from sync.client.transport import HqClient, SyncError
-from sync.protocol import CHUNK_SIZE, Handshake, PullResponse, PushBatch
+from sync.protocol import CHUNK_SIZE, ChangeModel, Handshake, PullResponse, PushBatch
 
 Progress = Callable[[str, int, int | None], None]  # stage, done, total (None: unknown)
 PUSH_BATCH = 2000
@@ -103,11 +107,15 @@ class SyncSession:
         cursor = int(store.meta("sync_server_cursor") or 0)
         while True:
             self._check()
-            page = self.client.parsed(PullResponse, "GET", "/v1/pull",
-                                      params={"cursor": cursor, "limit": PULL_BATCH})
-            if page.changes:
+            params = {"cursor": cursor, "limit": PULL_BATCH}
+            unreadable: list[SetAside] = []
+            try:
+                page = self.client.parsed(PullResponse, "GET", "/v1/pull", params=params)
+            except ValidationError:  # a change HQ took before it checked as it does now
+                page, unreadable = self._page_in_parts(params)
+            if page.changes or unreadable:
                 result = apply_remote(store, [c.to_change() for c in page.changes],
-                                      page.server_seqs)
+                                      page.server_seqs, unreadable)
                 self.report.pulled += result.applied
                 self.report.conflicts += len(result.conflicts)
                 self.report.set_aside += len(result.set_aside)
@@ -116,6 +124,26 @@ class SyncSession:
             self._progress("pull", self.report.pulled, None)
             if not page.more:
                 return
+
+    def _page_in_parts(self, params: dict[str, int]) -> tuple[PullResponse, list[SetAside]]:
+        """The page again, read change by change: the ones that do not fit the protocol are
+        set aside rather than failing the page, and with it every later pull."""
+        raw = self.client.json("GET", "/v1/pull", params=params)
+        try:
+            page = PullResponse.model_validate({**raw, "changes": []})
+        except (ValidationError, TypeError):
+            raise SyncError("sync.server_error", status="not a pull page") from None
+        changes, seqs = raw.get("changes"), page.server_seqs
+        if not isinstance(changes, list) or len(changes) != len(seqs):
+            raise SyncError("sync.server_error", status="not a pull page")
+        page.server_seqs, unreadable = [], []
+        for item, server_seq in zip(changes, seqs, strict=True):
+            try:
+                page.changes.append(ChangeModel.model_validate(item))
+                page.server_seqs.append(server_seq)
+            except ValidationError as error:
+                unreadable.append(SetAside(_unreadable(item), server_seq, _why(error)))
+        return page, unreadable
 
     # -- attachments -------------------------------------------------------------------
     def upload_attachments(self) -> None:
@@ -182,6 +210,24 @@ class SyncSession:
                              (UPLOADED + sha256,))
         if digest.hexdigest() != sha256 or total != size:
             raise SyncError("sync.attachment_corrupt", sha256=sha256[:12])
+
+
+def _unreadable(item: Any) -> Change:
+    """What can be told of a change that does not fit the protocol, to name it (its
+    fields are not kept: they may be what is too large)."""
+    item = item if isinstance(item, dict) else {}
+    seq = item.get("seq")
+
+    def text(name: str) -> str:
+        return str(item.get(name, ""))[:100]
+
+    return Change(text("device_id"), seq if isinstance(seq, int) else 0, text("hlc"),
+                  text("entity"), text("row_id"), text("op"), {}, None)
+
+
+def _why(error: ValidationError) -> str:
+    return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                     for e in error.errors()[:3])[:500]
 
 
 def _pieces(store: Store, sha256: str) -> Iterator[bytes]:
