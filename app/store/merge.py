@@ -306,7 +306,7 @@ def apply_remote(store: Store, changes: Sequence[Change],
     try:
         result = _merge(store, batch, refused.set_aside)
     except StoreError as error:
-        if error.key not in _UNFIT:
+        if not _unfit(error):
             raise  # the disk or the database, not a change: nothing is applied
         # Slow path, only when the database refused the batch: parts of it in units of
         # work of their own, down to the one change refused. (A savepoint per change
@@ -316,7 +316,12 @@ def apply_remote(store: Store, changes: Sequence[Change],
     return result
 
 
-_UNFIT = frozenset({"store.integrity", "error.generic"})  # the change's values, not the disk
+def _unfit(error: StoreError) -> bool:
+    """Refused for a change's values (a constraint, a value the driver cannot bind or is
+    too big), not for the disk or the database, which no setting aside would mend."""
+    driver = sql.dbapi2
+    return isinstance(error.__cause__, (sql.IntegrityError, driver.InterfaceError,
+                                        driver.ProgrammingError, driver.DataError))
 
 
 def _merge_in_parts(store: Store, batch: list[tuple[Change, int | None]],
@@ -344,7 +349,7 @@ def _bisect(store: Store, batch: list[tuple[Change, int | None]], result: MergeR
             result.add(_merge(store, batch, []))
             return []
         except StoreError as error:
-            if error.key not in _UNFIT:
+            if not _unfit(error):
                 raise
             if len(batch) == 1:
                 return [(*batch[0], error)]
