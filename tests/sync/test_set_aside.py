@@ -42,6 +42,8 @@ def _bad(kind: str, device: Store, seq: int, mission_id: str) -> Change:
         return _insert(device, seq, case, secret_column="x")
     if kind == "a value no column takes":
         return _insert(device, seq, case, notes={"an": "object"})
+    if kind == "huge text":  # past the bound of the wire HQ did not yet check
+        return _insert(device, seq, case, notes="x" * (300 * 1024))
     if kind == "outside the protocol":  # the laptop cannot even read the pull page
         return dataclasses.replace(_insert(device, seq, case), seq=0)
     if kind == "unknown entity":
@@ -53,7 +55,7 @@ def _bad(kind: str, device: Store, seq: int, mission_id: str) -> Change:
 # (An unknown entity never reaches a laptop by sync: HQ's feed gives no role its resource;
 # a bundle may carry one, see the test at the end.)
 KINDS = ["no case number", "unknown parent", "unknown field", "malformed clock",
-         "a value no column takes", "outside the protocol"]
+         "a value no column takes", "outside the protocol", "huge text"]
 
 
 def _into_feed(hq, device_id: str, changes: list[Change]) -> None:
