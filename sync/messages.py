@@ -60,6 +60,11 @@ MESSAGES = {
         "en": "HQ refused this laptop: {reason}",
         "nl": "HQ weigert deze laptop: {reason}",
     },
+    "sync.write_refused": {
+        "en": "HQ refused this laptop's changes, and applied none of them: {reason}",
+        "nl": "HQ weigert de wijzigingen van deze laptop en heeft er geen verwerkt: "
+        "{reason}",
+    },
     "sync.server_error": {
         "en": "HQ answered with an error ({status}). Your work is safe; sync will try again.",
         "nl": "HQ gaf een fout ({status}). Uw werk staat veilig; er wordt opnieuw "

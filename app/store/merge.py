@@ -31,8 +31,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import enum
 import functools
 import json
+import math
+import typing
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -203,6 +207,9 @@ def validate(change: Change) -> None:
         raise bad(f"unknown fields {sorted(unknown)}")
     if change.seq < 1 or not change.device_id or not change.row_id:
         raise bad("missing device, number or row")
+    problem = _record_problem(change)
+    if problem is not None:
+        raise bad(problem)
     try:  # clocks are compared later: a malformed one must be refused here, not crash there
         parse_clock(change.hlc)
         for hlc in (bases_of(change) or {}).values():
@@ -215,6 +222,78 @@ def validate(change: Change) -> None:
 def _writable(entity: str) -> frozenset[str]:
     """The fields a change of `entity` may carry: its columns but the id, and the bases."""
     return frozenset(codec_for_entity(entity).columns) - {"id"} | {BASE_KEY}
+
+
+MAX_TEXT = 256 * 1024  # one field's text: the bound sync.protocol states on the wire
+MAX_INT = (1 << 63) - 1  # past a signed 63-bit integer SQLite and PostgreSQL fail
+
+
+def _record_problem(change: Change) -> str | None:
+    """What makes this change a record no replica could store: a required field missing
+    from an insert (a NOT NULL column without a default), or a value of the wrong type,
+    outside its enum or too large. Named by field, for the refusal."""
+    if change.op == "delete":
+        return None
+    checks = _field_checks(change.entity)
+    if change.op == "insert":
+        missing = sorted(n for n, (required, _) in checks.items()
+                         if required and change.fields.get(n) is None)
+        if missing:
+            return f"{change.entity} needs {', '.join(missing)}"
+    for name, value in change.fields.items():
+        if name in checks and not checks[name][1](value):
+            return f"{name}: {str(value)[:40]!r} is not a valid value"
+    return None
+
+
+@functools.cache
+def _field_checks(entity: str) -> dict[str, tuple[bool, Callable[[SqlValue], bool]]]:
+    """Per column but the id: (required on insert, the check of a stored value)."""
+    cls = codec_for_entity(entity).cls
+    hints = typing.get_type_hints(cls)
+    return {f.name: (f.default is dataclasses.MISSING
+                     and f.default_factory is dataclasses.MISSING, _value_check(hints[f.name]))
+            for f in dataclasses.fields(cls) if f.name != "id"}
+
+
+def _value_check(hint: object) -> Callable[[SqlValue], bool]:
+    """Whether a stored (codec-encoded) value fits a record field of type `hint`."""
+    args = typing.get_args(hint)
+    if type(None) in args:
+        inner = _value_check(next(a for a in args if a is not type(None)))
+        return lambda v: v is None or inner(v)
+    if hint is bool:
+        return lambda v: v in (0, 1) and not isinstance(v, float)
+    if hint is int:
+        return lambda v: isinstance(v, int) and not isinstance(v, bool) and abs(v) <= MAX_INT
+    if hint is float:
+        return lambda v: isinstance(v, int | float) and not isinstance(v, bool) \
+            and math.isfinite(v)
+    if hint is dt.date:
+        return _is_date
+    if typing.get_origin(hint) is list:
+        return _is_text_list
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        values = frozenset(m.value for m in hint)
+        return lambda v: isinstance(v, str) and v in values
+    return lambda v: isinstance(v, str) and len(v) <= MAX_TEXT
+
+
+def _is_date(value: SqlValue) -> bool:
+    try:
+        return isinstance(value, str) and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _is_text_list(value: SqlValue) -> bool:
+    if not isinstance(value, str) or len(value) > MAX_TEXT:
+        return False
+    try:
+        items = json.loads(value)
+    except ValueError:
+        return False
+    return isinstance(items, list) and all(isinstance(i, str) for i in items)
 
 
 def bases_of(change: Change) -> dict[str, str] | None:

@@ -14,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 
 from app import __version__
 from app.errors import HervestError
-from app.store.merge import upgrade, validate
 from app.store.migrations import LATEST
 from sync import messages as _messages  # noqa: F401  (registers the sync catalogue)
 from sync import signing
@@ -30,7 +29,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.server.store import BlobRefused, Device, ServerStore
+from sync.server.store import BlobRefused, Device, ServerStore, WriteRefused
 
 MAX_BATCH = 5000
 MAX_CHUNK = 1024 * 1024
@@ -159,13 +158,16 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
         check_hello(batch.hello)
         if len(batch.changes) > MAX_BATCH:
             raise HTTPException(413, detail={"error": "sync.batch_too_big"})
-        changes = [upgrade(c.to_change()) for c in batch.changes]
+        changes = [c.to_change() for c in batch.changes]
         for change in changes:
-            validate(change)
             if change.device_id != who.device_id:
                 store.record_refused(who.device_id, "pushed another device's changes")
                 raise refuse(403, "a device pushes only its own changes")
-        return PushResponse(head=store.apply_push(who.device_id, changes))
+        try:
+            return PushResponse(head=store.apply_push(who.device_id, changes))
+        except WriteRefused as refused:  # recorded by the store, nothing of it applied
+            raise HTTPException(403, detail={"error": refused.key,
+                                             "reason": refused.reason}) from None
 
     @api.get("/v1/pull", response_model=PullResponse)
     def pull(who: Signed, cursor: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,

@@ -3,6 +3,7 @@ that pulls read, and attachment chunks. Same behaviour on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -18,12 +19,22 @@ from app.domain import Role
 from app.domain.records import DelegationMember, Record, User
 from app.errors import HervestError
 from app.ids import new_id
+from app.services.change_rules import Writer, refusal
 from app.store.codec import SqlValue, canonical_json, codec_for
 from app.store.hlc import HybridClock, Timestamp
+from app.store.merge import upgrade, validate
 from app.store.unit_of_work import Change
 from sync.server import migrations
 from sync.server.db import Database
-from sync.server.scope import EVERYONE, HQ_ROLES, Scope, readable_resources, redact, scope_of
+from sync.server.scope import (
+    EVERYONE,
+    HQ_ROLES,
+    PARENT,
+    Scope,
+    readable_resources,
+    redact,
+    scope_of,
+)
 from sync.signing import WINDOW_S
 
 ENROLMENT_TTL = dt.timedelta(days=7)
@@ -42,6 +53,14 @@ class BlobRefused(HervestError):
     def __init__(self, status: int, reason: str) -> None:
         super().__init__("sync.attachment_refused", reason=reason)
         self.status, self.reason = status, reason
+
+
+class WriteRefused(HervestError):
+    """A pushed or imported change its user may not make: the whole batch is refused."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("sync.write_refused", reason=reason)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -204,9 +223,17 @@ class ServerStore:
 
     # -- users known to HQ ---------------------------------------------------------------
     def _user_named(self, name: str) -> tuple[str, str] | None:
-        row = self.db.one("SELECT user_id, role FROM hq_users WHERE name = ? "
-                          "ORDER BY user_id LIMIT 1", (name,))
-        return (row[0], row[1]) if row else None
+        found = self._users_named(name)
+        return (found[0][0], found[0][1]) if found else None
+
+    def _users_named(self, name: str) -> list[tuple[str, str, bool]]:
+        """(id, role, active) of the users of this name, the one HQ made first: a laptop
+        registers its own user under an id of its own (Store.create), a copy of HQ's."""
+        return [(r[0], r[1], bool(r[2])) for r in self.db.all(
+            "SELECT h.user_id, h.role, h.active FROM hq_users h LEFT JOIN changes c ON "
+            "c.entity = 'users' AND c.row_id = h.user_id AND c.op = 'insert' AND "
+            "c.device_id = ? WHERE h.name = ? ORDER BY (c.server_seq IS NULL), h.user_id",
+            (self.server_id, name))]
 
     def add_user(self, name: str, role: Role, display_name: str = "",
                  missions: Sequence[str] = ()) -> User:
@@ -267,13 +294,62 @@ class ServerStore:
     # -- changes -----------------------------------------------------------------------
     def apply_push(self, device_id: str, changes: list[Change]) -> int:
         """Apply each (device_id, seq) exactly once, the batch all or nothing; returns the
-        highest contiguous seq of the device that HQ holds."""
-        with self.db.transaction():
-            for change in changes:
-                if change.device_id != device_id:
-                    raise ValueError("a device pushes only its own changes")
-                self._insert(change)
-            return self._advance_head(device_id)
+        highest contiguous seq of the device that HQ holds. The one way in of a laptop's
+        changes (sync push, bundle import): each new one is checked here as a record
+        (HervestError, 422) and as a write its user may make (WriteRefused, 403)."""
+        try:
+            with self.db.transaction():
+                writer = self._writer(device_id)
+                for change in changes:
+                    if change.device_id != device_id:
+                        raise ValueError("a device pushes only its own changes")
+                    change = upgrade(change)
+                    if not self._held(change):
+                        validate(change)
+                        writer = self._check_write(writer, change)
+                    self._insert(change)
+                return self._advance_head(device_id)
+        except HervestError as refused:  # after the rollback: the refusal outlives it
+            self.record_refused(device_id, refused.reason if isinstance(
+                refused, WriteRefused) else refused.message("en"))
+            raise
+
+    def _writer(self, device_id: str) -> Writer:
+        """The device's user as HQ knows them now: HQ's role, not the one enrolled with."""
+        device = self.get_device(device_id)
+        users = self._users_named(device.user_name) if device else []
+        if device is None or not users:
+            raise WriteRefused(f"device {device_id} has no user HQ knows")
+        _, role, active = users[0]
+        writer = Writer(device.user_name, Role(role), active, frozenset(u[0] for u in users),
+                        None)
+        missions = None if writer.role in HQ_ROLES else self.missions_of(device)
+        return dataclasses.replace(writer, missions=missions)
+
+    def _held(self, change: Change) -> bool:
+        """Already applied (a batch sent again): judged when it came, not again now."""
+        return self.db.one("SELECT 1 FROM changes WHERE device_id = ? AND seq = ?",
+                           (change.device_id, change.seq)) is not None
+
+    def _check_write(self, writer: Writer, change: Change) -> Writer:
+        """Refuse (WriteRefused, 403) a write the user may not make, and (HervestError,
+        422) a record no replica could apply: a reference to a row HQ has never seen.
+        Returns the writer, with the id of a laptop's own user once it registered it."""
+        known = self._scope(change.entity, change.row_id)
+        scope = scope_of(change, self._scope)
+        missions = {scope.mission_id, *([known.mission_id] if known else [])}
+        reason = refusal(writer, change, known.resource if known else None, missions)
+        if reason is not None:
+            raise WriteRefused(reason)
+        if change.entity in PARENT and change.op != "delete":
+            parent, field = PARENT[change.entity]
+            value = change.fields.get(field)
+            if value is not None and self._scope(parent, str(value)) is None:
+                raise HervestError("merge.bad_change", device=change.device_id,
+                                   seq=change.seq, detail=f"{field}: no such {parent}")
+        if change.entity == "users" and change.user_id not in writer.user_ids:
+            return dataclasses.replace(writer, user_ids=writer.user_ids | {change.row_id})
+        return writer
 
     def _insert(self, change: Change) -> None:
         row = self.db.one(

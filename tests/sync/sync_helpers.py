@@ -21,6 +21,7 @@ from sync.protocol import EnrolmentCode
 from sync.server.app import HqKeys, create_app
 from sync.server.store import ServerStore
 
+SERVERS: dict[str, LiveServer] = {}  # running test servers by URL (see seed_case)
 FAST_KDF = KdfParams(iterations=2, memory_kib=19 * 1024)
 PASSPHRASE = "test passphrase 123"
 
@@ -35,11 +36,18 @@ def own_changes(store: Store) -> list[Change]:
 
 def seed_case(store: Store, mission_id: str | None = None) -> tuple[Case, Person,
                                                                     AssessmentRecord]:
+    """A case with a person and an IND assessment. On an enrolled laptop the case comes
+    from HQ, as cases do (only HQ coordinators make them, and HQ refuses a push of one by
+    anyone else); the laptop then adds the person and the assessment."""
     case = Case(unhcr_case_number="TST-24C00001", host_country="EGY", mission_id=mission_id)
     person = Person(case_id=case.id, given_name="Testa", family_name="Voorbeeld")
     assessment = AssessmentRecord(case_id=case.id, person_id=person.id, assessor_id="x")
+    hq = SERVERS.get(store.meta("sync_server_url") or "")
+    if hq is not None:
+        hq.store.write_records([case])
+        sync(store)
     with store.write() as uow:
-        uow.insert_many([case, person, assessment])
+        uow.insert_many([person, assessment] if hq else [case, person, assessment])
     return case, person, assessment
 
 
@@ -73,6 +81,7 @@ class LiveServer:
         self.url = f"{scheme}://127.0.0.1:{self.port}"
 
     def __enter__(self) -> LiveServer:
+        SERVERS[self.url] = self
         self.thread.start()
         deadline = time.monotonic() + 20
         while not self.server.started:
@@ -82,6 +91,7 @@ class LiveServer:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        SERVERS.pop(self.url, None)
         self.server.should_exit = True
         self.thread.join(10)
 
