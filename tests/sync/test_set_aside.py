@@ -40,6 +40,10 @@ def _bad(kind: str, device: Store, seq: int, mission_id: str) -> Change:
         return _insert(device, seq, Person(case_id=str(uuid.uuid4()), given_name="Wees"))
     if kind == "unknown field":
         return _insert(device, seq, case, secret_column="x")
+    if kind == "wrong type":
+        return _insert(device, seq, case, referred_on=20240101)
+    if kind == "unknown enum value":
+        return _insert(device, seq, case, state="smuggled")
     if kind == "a value no column takes":
         return _insert(device, seq, case, notes={"an": "object"})
     if kind == "huge text":  # past the bound of the wire HQ did not yet check
@@ -55,7 +59,8 @@ def _bad(kind: str, device: Store, seq: int, mission_id: str) -> Change:
 # (An unknown entity never reaches a laptop by sync: HQ's feed gives no role its resource;
 # a bundle may carry one, see the test at the end.)
 KINDS = ["no case number", "unknown parent", "unknown field", "malformed clock",
-         "a value no column takes", "outside the protocol", "huge text"]
+         "a value no column takes", "outside the protocol", "huge text", "wrong type",
+         "unknown enum value"]
 
 
 def _into_feed(hq, device_id: str, changes: list[Change]) -> None:
