@@ -57,7 +57,8 @@ def scope_of(change: Change, lookup: Lookup) -> Scope:
         return Scope(case_id, known.mission_id if known else HQ_ONLY, resource)
     if change.entity == "conflicts":
         target = fields.get("entity"), fields.get("row_id")
-        parent = lookup(*target) if all(target) else None  # type: ignore[arg-type]
+        # An update (a resolution) names no target: the row keeps the scope it had.
+        parent = lookup(*target) if all(target) else known  # type: ignore[arg-type]
     elif change.entity in PARENT and PARENT[change.entity][1] in fields:
         parent_entity, field = PARENT[change.entity]
         parent = lookup(parent_entity, str(fields[field]))
