@@ -37,9 +37,10 @@ Id = Annotated[str, Field(min_length=1, max_length=ID_LENGTH)]
 Name = Annotated[str, Field(max_length=MAX_NAME)]
 Hex64 = Annotated[str, Field(pattern="^[0-9a-fA-F]{64}$")]
 # A field's value as the codec writes it (app/store/codec.py): finite numbers only, NaN
-# and Infinity would be stored and then fail every laptop that applies them.
+# and Infinity would be stored and then fail every laptop that applies them. Floats are
+# bounded too, or an integer past 63 bits would pass as one.
 FieldValue = (bool | Annotated[int, Field(ge=-MAX_INT - 1, le=MAX_INT)]
-              | Annotated[float, Field(allow_inf_nan=False)]
+              | Annotated[float, Field(allow_inf_nan=False, ge=-MAX_INT - 1, le=MAX_INT)]
               | Annotated[str, Field(max_length=MAX_TEXT)] | None)
 
 
