@@ -109,6 +109,7 @@ def test_unsigned_bodies_are_refused_before_they_are_read(tmp_path):
         rows = hq.refusals()
     finally:
         hq.close()
+    print(f"refusals table: {len(rows)} rows for {sum(r[3] for r in rows)} refusals")
     assert len(rows) <= 4, rows  # a row per device, reason and hour, not one per request
     assert sum(r[3] for r in rows if r[1] == "unknown device") == 300
     assert all(r[0] in (None, known) for r in rows)  # no made-up id is kept

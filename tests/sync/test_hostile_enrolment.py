@@ -253,3 +253,17 @@ def test_a_second_enrolment_cannot_swap_hq_keys(hq, anna_file, tmp_path):
 def _folder(path: Path) -> Path:
     path.mkdir()
     return path
+
+
+def test_sync_bounds_a_huge_answer_too(anna_file):
+    """Finding 8, the sync transport: after an enrolment, HQ's sync answers are read
+    bounded (64 MiB) as well; a 1 GiB answer is refused, not read whole."""
+    answers = iter([enrol_answer, gigabyte_answer])
+    with hostile_server(lambda conn: next(answers, gigabyte_answer)(conn)) as (port, _):
+        enrolled = finished(hervest("enroll", code_for(f"http://127.0.0.1:{port}"),
+                                    *laptop_args(anna_file)))
+        assert enrolled[0] == 0, enrolled
+        code, err, peak = finished(hervest("sync", *laptop_args(anna_file)))
+    print(f"hervest sync peak RSS on a 1 GiB answer: {peak} MB")
+    assert code == 2 and "larger than 67108864 bytes" in err, err
+    assert peak < 400  # the 64 MiB bound, read once and copied once; not 1 GiB
