@@ -31,7 +31,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 # Refusals HQ names by key and parameters that this laptop words itself, in its language.
-OWN_WORDS = frozenset({"sync.laptop_too_old", "sync.laptop_too_new"})
+OWN_WORDS = frozenset({"sync.laptop_too_old", "sync.laptop_too_new", "sync.write_refused"})
 
 
 class SyncError(HervestError):

@@ -166,8 +166,8 @@ def create_app(store: ServerStore, keys: HqKeys | None = None) -> FastAPI:
         try:
             return PushResponse(head=store.apply_push(who.device_id, changes))
         except WriteRefused as refused:  # recorded by the store, nothing of it applied
-            raise HTTPException(403, detail={"error": refused.key,
-                                             "reason": refused.reason}) from None
+            raise HTTPException(403, detail={"error": refused.key, "reason": refused.reason,
+                                             "params": {"reason": refused.reason}}) from None
 
     @api.get("/v1/pull", response_model=PullResponse)
     def pull(who: Signed, cursor: Annotated[int, Query(ge=0, le=MAX_INT)] = 0,

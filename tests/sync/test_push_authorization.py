@@ -56,6 +56,9 @@ def test_role_escalation_is_refused_and_enrolment_keeps_hqs_role(hq, laptop, tmp
     error = hostile_push(hq, anna, ("users", "f" * 32, "insert", fields_of(
         User(name="anna", role=Role.HQ_MEDICAL))))  # a second "anna", of a higher role
     refused(hq, anna, error, "IND may not insert users")
+    # The laptop says it in its user's language, with the rule HQ named.
+    assert error.key == "sync.write_refused"
+    assert error.message("nl").startswith("HQ weigert de wijzigingen van deze laptop")
     assert hq.store.head(anna.device_id) == held
     assert {(name, role) for _, name, role, _ in hq.store.users()} == {("anna", "IND")}
     second = enrol_laptop(hq, tmp_path / "second", "anna", Role.IND)
