@@ -30,6 +30,11 @@ MAX_NAME = 100  # entity, field name, HLC timestamp, version, user name
 MAX_TEXT = 256 * 1024  # one field's text
 MAX_FIELDS = 200  # fields of one change (the widest record has a few dozen)
 MAX_CHANGE_TEXT = 1 << 20  # all texts of one change together
+# The largest push body HQ reads (413 past it), and the largest answer a laptop reads:
+# a laptop cuts its push batch to fit, HQ its pull page (at half, for the JSON around
+# the changes' fields).
+MAX_PUSH_BODY = MAX_ANSWER = 64 << 20
+MAX_PAGE_FIELDS = MAX_ANSWER // 2
 MAX_RECIPIENTS = 16
 
 Count = Annotated[int, Field(ge=0, le=MAX_INT)]

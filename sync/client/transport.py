@@ -20,13 +20,13 @@ from pydantic import BaseModel, ValidationError
 
 from app.errors import HervestError
 from sync import messages as _messages  # noqa: F401  (registers the sync catalogue)
+from sync.protocol import MAX_ANSWER
 from sync.signing import sign_headers
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 # One request as a whole, connect to the answer's last byte: a per-read timeout alone lets
 # a server that sends a byte now and then keep the laptop waiting for ever.
 DEADLINE_S = 600.0  # a push or pull page of 2000 changes over a slow field line
-MAX_ANSWER = 64 << 20  # a pull page of 2000 changes is a few MB; an answer is read whole
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -128,9 +128,11 @@ class HqClient:
         self.close()
 
     def call(self, method: str, path: str, params: dict[str, Any] | None = None,
-             payload: Any = None, content: bytes | None = None) -> httpx.Response:
+             payload: Any = None, content: bytes | None = None,
+             is_json: bool = False) -> httpx.Response:
         """`payload`: JSON-ready data, or a pydantic model (serialized by pydantic's own
-        encoder, much faster than a dump to dicts and json.dumps for a batch of changes)."""
+        encoder, much faster than a dump to dicts and json.dumps for a batch of changes);
+        `content`: bytes as they are, JSON already serialized if `is_json`."""
         target = path + (f"?{urlencode(params)}" if params else "")
         if isinstance(payload, BaseModel):
             body = payload.model_dump_json().encode()
@@ -138,7 +140,7 @@ class HqClient:
             body = content if content is not None else (
                 b"" if payload is None else json.dumps(payload).encode())
         headers = sign_headers(self._key, self.device_id, method, target, body)
-        if payload is not None:
+        if payload is not None or is_json:
             headers["content-type"] = "application/json"
         try:
             response = self._exchange(method, target, body, headers)

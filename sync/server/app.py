@@ -19,6 +19,7 @@ from sync import messages as _messages  # noqa: F401  (registers the sync catalo
 from sync import signing
 from sync.protocol import (
     MAX_INT,
+    MAX_PUSH_BODY,
     PROTOCOL,
     AttachmentStatus,
     EnrolRequest,
@@ -35,7 +36,6 @@ MAX_BATCH = 5000
 MAX_CHUNK = 1024 * 1024
 # The most of a request body HQ reads, per route; a larger one is refused (413) before a
 # byte of it is read when it says its length, and as soon as it passes the bound when not.
-MAX_PUSH_BODY = 64 << 20  # a laptop's batch of 2000 changes is a few MB
 MAX_ENROL_BODY = 16 << 10
 MAX_SMALL_BODY = 16 << 10  # the other signed requests carry none
 Index = Annotated[int, Path(ge=0, le=MAX_INT)]

@@ -24,6 +24,7 @@ from app.store.codec import SqlValue, canonical_json, codec_for
 from app.store.hlc import HybridClock, Timestamp
 from app.store.merge import upgrade, validate
 from app.store.unit_of_work import Change
+from sync.protocol import MAX_PAGE_FIELDS
 from sync.server import migrations
 from sync.server.db import Database
 from sync.server.scope import (
@@ -450,6 +451,12 @@ class ServerStore:
             f"f.feed_seq <= ? AND c.device_id <> ? AND {' AND '.join(where)} "
             f"ORDER BY f.feed_seq LIMIT {int(limit)}", params)
         more = len(rows) == limit
+        size = 0
+        for n, row in enumerate(rows):  # a page the laptop reads: long notes make it short
+            size += len(row[9])
+            if size > MAX_PAGE_FIELDS and n > 0:
+                rows, more = rows[:n], True
+                break
         changes = [redact(_change(r[3:]), r[2], device.role) for r in rows]
         next_cursor = rows[-1][0] if more else max(top, cursor)
         return changes, [r[1] for r in rows], next_cursor, more

@@ -11,12 +11,13 @@ import httpx
 import pytest
 from sync_helpers import new_laptop, rows, seed_case, sync
 
-from app.domain import DraftStatus, Outcome, Role
+from app.domain import DraftStatus, InterviewKind, Outcome, Role
 from app.domain.records import (
     AssessmentRecord,
     Attachment,
     Case,
     Conflict,
+    Interview,
     MedicalNote,
     Mission,
     Person,
@@ -25,7 +26,7 @@ from app.errors import HervestError
 from sync.client.enroll import enroll
 from sync.client.session import pending_count
 from sync.client.transport import SyncError
-from sync.protocol import CHUNK_SIZE, EnrolmentCode
+from sync.protocol import CHUNK_SIZE, MAX_PUSH_BODY, EnrolmentCode
 from sync.signing import sign_headers
 
 
@@ -220,3 +221,20 @@ def test_corrupt_upload_is_refused(hq):
     hq.store.put_chunk("device-1", sha, 0, b"y" * 1000)
     assert not hq.store.complete_blob("device-1", sha, 1000)
     assert hq.store.blob_status(sha) == (None, [])
+
+
+def test_a_batch_past_hqs_body_bound_is_sent_in_parts(delegation):
+    """2,000 long interview notes would pass HQ's 64 MiB body bound: refused at every sync
+    for ever, were the laptop not to cut its batch to what HQ reads."""
+    mission, anna, bram = delegation
+    case, person, _ = seed_case(anna, mission_id=mission.id)
+    notes = "Gesprek met tolk; " * 14_000  # ~250 KB, near the bound of one field
+    with anna.write() as uow:
+        uow.insert_many([Interview(case_id=case.id, person_id=person.id,
+                                   kind=InterviewKind.IND, interviewer_id=anna.user_id,
+                                   notes=f"{i} {notes}") for i in range(300)])
+    assert len(notes) * 300 > MAX_PUSH_BODY
+    report = sync(anna)
+    assert pending_count(anna) == 0 and report.pushed >= 300
+    sync(bram)
+    assert len(rows(bram, "interviews")) == 300
