@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # docs/operations.md, parts A to C, step by step on a "fresh machine" (an empty home folder):
 # HQ makes keys and starts `hervest-hq serve` on 127.0.0.1; a laptop is installed, checked,
-# given a database, enrolled and synced; users are added; the mission works offline, exports
+# given a database, enrolled and synced; users are added (each registered at HQ too); an HQ
+# coordinator's laptop imports the mission's referral list, works offline, exports
 # a bundle with its receipt; HQ imports it, verifies the receipt, the laptop syncs again
 # (nothing twice), HQ revokes the laptop (its next sync is refused) and the laptop is wiped.
 #
@@ -70,10 +71,12 @@ step "A.5 create the database (its administrator) and the main user"
 HERVEST_PASSPHRASE="the admin sets this laptop up" \
     hervest init --user admin --role ADMIN --display-name "Laptop admin (fictional)"
 HERVEST_NEW_PASSPHRASE="anna walks the long road home" as_admin users add --user anna \
-    --role IND --display-name "Anna Demo (fictional)"
+    --role HQ_COORDINATOR --display-name "Anna Demo (fictional)"
 
-step "A.6 register the user at HQ"
-hervest_hq users add anna --role IND --display-name "Anna Demo (fictional)" --store "$store" --keys hq/keys
+step "A.6 register the laptop's accounts at HQ (HQ knows who can unlock its laptops)"
+hervest_hq users add admin --role ADMIN --display-name "Laptop admin (fictional)" --store "$store" --keys hq/keys
+hervest_hq users add anna --role HQ_COORDINATOR --display-name "Anna Demo (fictional)" --store "$store" --keys hq/keys
+hervest_hq users add bob --role COA --display-name "Bob Demo (fictional)" --store "$store" --keys hq/keys
 
 step "A.7 enrol the laptop"
 code=$(hervest_hq devices enroll --store "$store" --keys hq/keys --user anna --label LAPTOP-DEMO-01 \
@@ -94,12 +97,12 @@ as_anna sync
 step "A.10 check the database"
 as_anna check
 
-step "B.1 work during the mission (fictional demo data), sync"
-as_anna demo --cases 12 --seed 5
+step "B.1 work during the mission: the referral list (fictional), sync"
+as_anna import referrals "$root/resources/demo/referrals-demo.csv"
 as_anna sync
 
 step "B.2 more work offline, then export a bundle and its receipt"
-as_anna demo --cases 4 --seed 6
+as_anna frameworks load-published
 mkdir stick
 as_anna export --out stick/mission.age --receipt receipt.pdf
 ls -l stick receipt.pdf

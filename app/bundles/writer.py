@@ -97,7 +97,7 @@ def export_bundle(store: Store, out: Path, recipients: Sequence[str],
                                       sink.sha256.hexdigest(), sink.size)
                 write_atomic(result.signature_path, minisign.sign(
                     snapshot.device_signing_key(), sink.blake2b.digest(),
-                    result.record).encode(), mode=0o644)
+                    result.record).encode())
         except OSError as exc:
             raise HervestError("bundle.write_failed", path=str(out),
                                detail=exc.strerror or exc) from None

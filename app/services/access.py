@@ -74,6 +74,7 @@ RULES: dict[str, dict[Action, frozenset[Role]]] = {
     "duplicate_flags": _rule({HQ, IND}, {HQ, IND}),
     "conflicts": _rule({HQ, IND}, {HQ, IND}),
     # Who moves a case into a state (the field proposes, HQ decides, COA trains and moves).
+    "case_state:referred": _rule((), {HQ}),  # a new case's first state: who makes cases
     "case_state:scheduled": _rule((), {HQ, IND}),
     "case_state:interviewed": _rule((), {IND}),
     "case_state:proposed": _rule((), {IND}),

@@ -327,6 +327,18 @@ class ServerStore:
         missions = None if writer.role in HQ_ROLES else self.missions_of(device)
         return dataclasses.replace(writer, missions=missions)
 
+    def _copies_known_user(self, change: Change) -> bool:
+        """A laptop's record of one of its accounts (its admin, a delegate it holds a key
+        slot for), inserted by whoever set the laptop up: accepted only as a copy of a user
+        HQ registered, with HQ's role and state, so it tells HQ nothing new and raises no
+        one. An account HQ does not know is refused: HQ knows who can unlock its laptops."""
+        fields = change.fields
+        if change.entity != "users" or change.op != "insert":
+            return False
+        found = self._users_named(str(fields.get("name", "")))
+        return bool(found) and found[0][1] == fields.get("role") and \
+            found[0][2] == bool(fields.get("active", 1))
+
     def _held(self, change: Change) -> bool:
         """Already applied (a batch sent again): judged when it came, not again now."""
         return self.db.one("SELECT 1 FROM changes WHERE device_id = ? AND seq = ?",
@@ -336,6 +348,10 @@ class ServerStore:
         """Refuse (WriteRefused, 403) a write the user may not make, and (HervestError,
         422) a record no replica could apply: a reference to a row HQ has never seen.
         Returns the writer, with the id of a laptop's own user once it registered it."""
+        if self._copies_known_user(change):
+            if change.fields.get("name") != writer.name:
+                return writer
+            return dataclasses.replace(writer, user_ids=writer.user_ids | {change.row_id})
         known = self._scope(change.entity, change.row_id)
         scope = scope_of(change, self._scope)
         missions = {scope.mission_id, *([known.mission_id] if known else [])}

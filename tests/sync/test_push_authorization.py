@@ -9,12 +9,12 @@ from sync_helpers import enrol_laptop, seed_case, sync
 
 from app.domain import Role
 from app.domain.records import Case, MedicalNote, Mission, User
-from app.store.codec import codec_for
 from app.store.hlc import HybridClock
 from app.store.unit_of_work import Change
 from sync.client.session import client_for
 from sync.client.transport import SyncError
 from sync.protocol import ChangeModel, Handshake, PushRequest
+from tests.authorization_cases import fields_of
 
 
 def hostile_push(hq, store, *specs: tuple[str, str, str, dict], user_id: str | None = None
@@ -31,12 +31,6 @@ def hostile_push(hq, store, *specs: tuple[str, str, str, dict], user_id: str | N
         except SyncError as error:
             return error
     return None
-
-
-def fields_of(record) -> dict:
-    fields = codec_for(type(record)).to_fields(record)
-    del fields["id"]
-    return fields
 
 
 def refused(hq, store, error: SyncError | None, rule: str) -> None:
@@ -136,3 +130,18 @@ def test_a_reference_to_a_row_hq_never_saw_is_refused(delegation, laptop, hq):
     hilde = laptop("hilde", Role.HQ_COORDINATOR)
     error = hostile_push(hq, hilde, ("persons", "b" * 32, "insert", {"case_id": "a" * 32}))
     assert error is not None and "case_id: no such cases" in error.message("en")
+
+
+def test_a_laptops_copy_of_a_user_hq_knows_is_accepted(hq, laptop):
+    """The laptop's admin set it up and holds a slot for each delegate: its records of those
+    accounts reach HQ as copies of the users HQ registered, with HQ's role; an account HQ
+    does not know, or of another role, is refused (HQ knows who can unlock its laptops)."""
+    anna = laptop("anna")
+    hq.store.add_user("lapadmin", Role.ADMIN)
+    copy = User(name="lapadmin", role=Role.ADMIN)
+    assert hostile_push(hq, anna, ("users", copy.id, "insert", fields_of(copy)),
+                        user_id="some local admin id") is None
+    for stranger in (User(name="lapadmin", role=Role.HQ_COORDINATOR),
+                     User(name="nobody-at-hq", role=Role.IND)):
+        error = hostile_push(hq, anna, ("users", stranger.id, "insert", fields_of(stranger)))
+        refused(hq, anna, error, "IND may not insert users")
