@@ -188,6 +188,11 @@ class DemoGenerator:
         self.actor = store.user_id or ""
 
     def run(self, n_cases: int, progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+        # Demo data is fictional and generated here, by every role at once: the system writer.
+        with self.store.system_writer():
+            return self._run(n_cases, progress)
+
+    def _run(self, n_cases: int, progress: Callable[[int, int], None] | None) -> DemoSummary:
         with self.store.write() as uow:
             staff = self._staff(uow)
             framework = self._framework(uow)

@@ -29,8 +29,8 @@ def as_admin(store: Store) -> Iterator[Store]:
     from app.domain import User
 
     admin = next(iter(store.select(User, "role = 'ADMIN' AND active = 1", limit=1)), None)
-    if admin is None:
-        with store.write() as uow:
+    if admin is None:  # test set-up, as the store makes its first user
+        with store.system_writer(), store.write() as uow:
             admin = uow.insert(User(name="test.admin", display_name="Test admin",
                                     role=Role.ADMIN))
     acting, store.user = store.user, admin

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from app.domain import Role
-from app.services.access import RULES, Action
+from app.domain import Role, User
+from app.services.access import RULES, Action, require
+from app.services.messages import Denied, Term
 from app.store.unit_of_work import Change
 
 KINDED = {"interviews": "kind", "decisions": "kind"}  # resource refined by a field
@@ -38,6 +39,8 @@ def resources_written(change: Change, known: str | None) -> list[str]:
             found.add(f"{entity}:{fields[KINDED[entity]]}")
         return sorted(found) or [entity]  # a bare kinded entity has no rule: refused
     if entity == "case_transitions" and change.op == "insert":
+        if fields.get("from_state") is None:  # a new case's first state: made with the case
+            return ["cases"]
         return [f"case_state:{fields.get('to_state')}"]
     if entity == "cases" and change.op == "update" and "state" in fields:
         moved = [f"case_state:{fields['state']}"]
@@ -69,6 +72,21 @@ def refusal(writer: Writer, change: Change, known: str | None,
     return None
 
 
+def require_local(user: User | None, change: Change, known: str | None) -> None:
+    """The laptop's check of a change about to be logged (app.store.unit_of_work): the same
+    rule as HQ's, raising the services' Denied so the app and the CLI say what was refused."""
+    if user is not None:
+        writer = Writer(user.name, user.role, user.active, frozenset({user.id}), None)
+        # No mission scope here: a laptop holds only its own missions' data.
+        if refusal(writer, change, known, ()) is None:
+            return
+    for resource in resources_written(change, known):
+        require(user, Action.WRITE, resource)
+    # A bare kinded entity (an interview without a kind) has no rule of its own.
+    raise Denied("access.denied", role=Term(f"role.{user.role.value}") if user else "-",
+                 action=Term("access.write"), what=Term(f"resource.{change.entity}"))
+
+
 def _registers_self(writer: Writer, change: Change) -> bool:
     """A new laptop's first change: its own user, as the receiver knows them (Store.create
     writes it, before there is a user to write it: no user id). Any other role, name or
@@ -79,4 +97,4 @@ def _registers_self(writer: Writer, change: Change) -> bool:
             and fields.get("role") == writer.role.value and fields.get("active", 1) == 1)
 
 
-__all__ = ["Writer", "refusal", "resources_written"]
+__all__ = ["Writer", "refusal", "require_local", "resources_written"]

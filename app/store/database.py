@@ -12,7 +12,7 @@ import contextlib
 import json
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,6 +56,7 @@ class Store:
         self.keyfile = keyfile
         self._db_key = db_key
         self.user = user
+        self._system = False  # see system_writer
         self._lock = threading.RLock()
         self.device_id = self.meta("device_id") or ""
         self.clock = HybridClock(self.device_id, self._last_hlc())
@@ -98,8 +99,8 @@ class Store:
             raise
         keyfile.save()  # only once the database exists: never a key file without data
         store = cls(path, opened, db_key, keyfile, None)
-        with store.write() as uow:
-            uow.insert(user)
+        with store.system_writer(), store.write() as uow:
+            uow.insert(user)  # the first user, before there is a user to write it
         store.user = user
         return store
 
@@ -196,6 +197,17 @@ class Store:
     # -- writing ------------------------------------------------------------------------
     def write(self) -> UnitOfWork:
         return UnitOfWork(self)
+
+    @contextlib.contextmanager
+    def system_writer(self) -> Iterator[None]:
+        """Local writes made by the program, not by the unlocked user's role: the store's
+        own first user row and the demo generator's fictional data of every role. No
+        setting or option reaches it; every other local change meets the write rules."""
+        self._system = True
+        try:
+            yield
+        finally:
+            self._system = False
 
     def _begin_write(self) -> None:
         self._lock.acquire()

@@ -70,6 +70,8 @@ class UnitOfWork:
     def insert(self, record: R) -> R:
         codec = codec_for(type(record))
         fields = codec.to_fields(record)
+        self._authorize(codec.table, record.id, "insert",
+                        {k: v for k, v in fields.items() if k != "id"})
         self._execute(f"INSERT INTO {codec.table} ({', '.join(codec.columns)}) "
                       f"VALUES ({', '.join('?' * len(codec.columns))})", tuple(fields.values()))
         del fields["id"]
@@ -89,6 +91,7 @@ class UnitOfWork:
         changed = {k: v for k, v in new_fields.items() if old_fields[k] != v}
         if not changed:
             return new
+        self._authorize(codec.table, record.id, "update", changed)
         self._leaving(codec.table, record.id, changed)
         assignments = ", ".join(f"{c} = ?" for c in changed)
         cursor = self._execute(f"UPDATE {codec.table} SET {assignments} WHERE id = ?",
@@ -101,6 +104,7 @@ class UnitOfWork:
 
     def delete(self, record: Record) -> None:
         codec = codec_for(type(record))
+        self._authorize(codec.table, record.id, "delete", {})
         self._leaving(codec.table, record.id)
         cursor = self._execute(f"DELETE FROM {codec.table} WHERE id = ?", (record.id,))
         if cursor.rowcount != 1:
@@ -201,6 +205,25 @@ class UnitOfWork:
         if self._unobserved:
             self.store.clock.observe(Timestamp.decode(self._unobserved))
             self._unobserved = ""
+
+    def _authorize(self, table: str, row_id: str, op: str, fields: dict[str, SqlValue]) -> None:
+        """A local change meets the write rules HQ applies to it (app.services.change_rules),
+        before it touches the row: whoever calls the store API, the app, the CLI or a script,
+        writes only what the unlocked user's role may. Remote changes (apply_change) were
+        authorized by HQ; the store's system writer (its first user, the demo) is exempt."""
+        store = self.store
+        if store._system:
+            return
+        # Imported here: the rules live with the services, which build on the store.
+        from app.services.change_rules import KINDED, require_local
+        known = None
+        if table in KINDED and op != "insert":  # the kind the row was made with
+            row = self.conn.execute(f"SELECT {KINDED[table]} FROM {table} WHERE id = ?",
+                                    (row_id,)).fetchone()
+            known = f"{table}:{row[0]}" if row else None
+        change = Change(store.device_id, store._next_seq, "", table, row_id, op, fields,
+                        store.user_id)
+        require_local(store.user, change, known)
 
     def _log(self, entity: str, row_id: str, op: str, fields: dict[str, SqlValue]) -> None:
         self.flush_log()

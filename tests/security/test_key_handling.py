@@ -12,7 +12,7 @@ import shutil
 import pytest
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
-from app.domain import Case, Role
+from app.domain import Case, Role, User
 from app.errors import StoreError, UnlockError
 from app.store import Store
 from app.store.check import run_checks
@@ -34,7 +34,7 @@ def mission(db_path, hq_key):
     store = Store.create(db_path, "coordinator", Role.ADMIN, PASSPHRASE, kdf=FAST_KDF,
                          recovery_public=hq_key.public_key())
     store.add_user(*TRAINER[:1], Role.COA, TRAINER[1], kdf=FAST_KDF)
-    with store.write() as uow:
+    with store.system_writer(), store.write() as uow:  # the mission's data, not the admin's
         case = uow.insert(Case(unhcr_case_number="DEMO-REKEY-1", notes="before the re-key"))
     yield store, case
     store.close()
@@ -48,8 +48,9 @@ def test_rekey_locks_out_the_old_key_and_keeps_the_data(mission, db_path, hq_key
     old_device_key = store.meta("device_signing_key")
 
     assert store.rekey(PASSPHRASE, kdf=FAST_KDF) == 1  # the trainer's slot was dropped
-    with store.write() as uow:  # still writable on the same connection
-        uow.update(case, notes="after the re-key")
+    admin = store.user
+    with store.write() as uow:  # still writable on the same connection (the admin's users)
+        uow.update(admin, display_name="after the re-key")
     assert store.meta("device_signing_key") != old_device_key
     store.close()
 
@@ -62,7 +63,7 @@ def test_rekey_locks_out_the_old_key_and_keeps_the_data(mission, db_path, hq_key
         _connect(db_path, copied_key)
 
     with Store.open(db_path, "coordinator", PASSPHRASE) as again:
-        assert again.get(Case, case.id).notes == "after the re-key"
+        assert again.get(User, admin.id).display_name == "after the re-key"
         assert run_checks(again) == []
         audit = again.rows("SELECT action, detail FROM audit_log WHERE action = 'rekey'")
         assert [(a, json.loads(d)) for a, d in audit] == [
@@ -70,7 +71,8 @@ def test_rekey_locks_out_the_old_key_and_keeps_the_data(mission, db_path, hq_key
     with pytest.raises(UnlockError):  # other users get a new slot from an admin
         Store.open(db_path, *TRAINER)
     with Store.open_recovery(db_path, hq_key) as recovered:  # the recovery slot was re-wrapped
-        assert recovered.get(Case, case.id).notes == "after the re-key"
+        assert recovered.get(User, admin.id).display_name == "after the re-key"
+        assert recovered.get(Case, case.id).notes == "before the re-key"
 
 
 def test_admin_gives_a_dropped_user_a_new_slot(mission, db_path):

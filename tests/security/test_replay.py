@@ -15,7 +15,8 @@ from tests.conftest import FAST_KDF, PASSPHRASE
 def test_an_older_bundle_replayed_after_a_newer_one_changes_nothing(tmp_path):
     hq_key = x25519.Identity.generate()
     recipients = [str(hq_key.to_public())]
-    laptop = Store.create(tmp_path / "laptop.db", "field", Role.IND, PASSPHRASE, kdf=FAST_KDF)
+    laptop = Store.create(tmp_path / "laptop.db", "field", Role.HQ_COORDINATOR, PASSPHRASE,
+                          kdf=FAST_KDF)
     hq = Store.create(tmp_path / "hq.db", "hq", Role.HQ_COORDINATOR, PASSPHRASE, kdf=FAST_KDF)
     DemoGenerator(laptop, 3).run(2)
     export_bundle(laptop, tmp_path / "monday.age", recipients)

@@ -33,7 +33,9 @@ def conflicted_pair(folder: Path) -> tuple[Store, Store, Conflict]:
     person = Person(case_id=case.id, given_name="Testa", family_name="Voorbeeld-Demo")
     assessment = AssessmentRecord(case_id=case.id, person_id=person.id, assessor_id="x")
     with a.write() as uow:
-        uow.insert_many([case, person, assessment])
+        with a.system_writer():  # the case itself comes from HQ
+            uow.insert(case)
+        uow.insert_many([person, assessment])
     exchange(a, b)
     with a.write() as uow:
         uow.update(assessment, art29a=Outcome.MET)

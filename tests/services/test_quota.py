@@ -126,7 +126,7 @@ def test_pipeline_figures_follow_the_process(flow, store):
                                 earmarks=[(Channel.MISSION, today.year, 80)])
     flow.accepted("DEMO-T-0001", on=today, minors=1)  # three persons
     case = flow.interviewed("DEMO-T-0002", minors=0)  # two persons
-    with store.write() as uow:
+    with store.system_writer(), store.write() as uow:  # as HQ and COA would have
         uow.update(case, referred_on=today)
         uow.insert(Departure(case_id=case.id, departed_on=today))
     rep = quota.report(store, fw.id)

@@ -72,7 +72,7 @@ def test_last_user_cannot_be_removed(store):
 
 def test_recovery_slot_opens_with_hq_private_key(db_path):
     hq = X25519PrivateKey.generate()
-    store = Store.create(db_path, "delegate", Role.IND, PASSPHRASE, kdf=FAST_KDF,
+    store = Store.create(db_path, "delegate", Role.HQ_COORDINATOR, PASSPHRASE, kdf=FAST_KDF,
                          recovery_public=hq.public_key())
     with store.write() as uow:
         case = uow.insert(Case(unhcr_case_number="DEMO-2"))

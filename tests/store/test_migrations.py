@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from app.domain import Case
+from app.domain import Case, Person
 from app.errors import SchemaError
 from app.store import Store, search
 from app.store.check import run_checks
@@ -35,8 +35,9 @@ def test_schema1_database_opens_and_upgrades(schema1_db):
         assert search.search(store.conn, "Mohammed") == [case.id]
         assert search.search(store.conn, "محمد") == [case.id]
         assert run_checks(store) == []
-        with store.write() as uow:
-            uow.update(case, notes="edited after upgrade")
+        (person,) = store.select(Person)
+        with store.write() as uow:  # the veteran is IND: a person, not the case
+            uow.update(person, given_name="Muhammad-edited")
         assert store.scalar("SELECT MAX(seq) FROM changes WHERE device_id = ?",
                             (store.device_id,)) == 2
     backup = schema1_db.with_name("mission.db.schema1.bak")

@@ -55,7 +55,7 @@ def test_a_failed_unit_of_work_leaves_nothing_and_keeps_seq_dense(store):
 @given(st.lists(st.sampled_from(["insert", "update", "delete", "fail"]), max_size=15))
 def test_seq_stays_dense_whatever_the_order_of_writes(tmp_path_factory, ops):
     path = tmp_path_factory.mktemp("dense") / "m.db"
-    with Store.create(path, "u", "IND", PASSPHRASE, kdf=FAST_KDF) as store:
+    with Store.create(path, "u", "HQ_COORDINATOR", PASSPHRASE, kdf=FAST_KDF) as store:
         cases: list[Case] = []
         for op in ops:
             after = list(cases)
@@ -141,7 +141,7 @@ def small_disk(tmp_path):
 
 def test_disk_full_is_reported_and_loses_nothing_saved(small_disk):
     path = small_disk / "m.db"
-    store = Store.create(path, "u", "IND", PASSPHRASE, kdf=FAST_KDF)
+    store = Store.create(path, "u", "HQ_COORDINATOR", PASSPHRASE, kdf=FAST_KDF)
     saved = 0
     with pytest.raises(StoreError) as full:
         while True:
@@ -159,7 +159,8 @@ def test_disk_full_is_reported_and_loses_nothing_saved(small_disk):
 
 def test_read_only_disk_is_named_not_called_damaged(small_disk):
     path = small_disk / "m.db"
-    with Store.create(path, "u", "IND", PASSPHRASE, kdf=FAST_KDF) as store, store.write() as uow:
+    with Store.create(path, "u", "HQ_COORDINATOR", PASSPHRASE, kdf=FAST_KDF) as store, \
+            store.write() as uow:
         uow.insert(Case(unhcr_case_number="DEMO-RO"))
     subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
     with pytest.raises(StoreError) as refused:

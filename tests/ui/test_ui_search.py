@@ -13,7 +13,8 @@ from ui.qt import QApplication, QEvent, QKeyEvent, Qt
 def _case(store: Store, mission_id: str, number: str, *names: tuple[str, str, str, str]
           ) -> str:
     with store.write() as uow:
-        case = uow.insert(Case(unhcr_case_number=number, mission_id=mission_id))
+        with store.system_writer():  # the case comes from HQ; the delegate adds its persons
+            case = uow.insert(Case(unhcr_case_number=number, mission_id=mission_id))
         for given, family, given_ar, family_ar in names:
             uow.insert(Person(case_id=case.id, given_name=given, family_name=family,
                               given_name_original=given_ar, family_name_original=family_ar))
