@@ -47,7 +47,10 @@ def seed_case(store: Store, mission_id: str | None = None) -> tuple[Case, Person
         hq.store.write_records([case])
         sync(store)
     with store.write() as uow:
-        uow.insert_many([person, assessment] if hq else [case, person, assessment])
+        if hq is None:  # no HQ to make it: the case as set-up data, the rest as the laptop
+            with store.system_writer():
+                uow.insert(case)
+        uow.insert_many([person, assessment])
     return case, person, assessment
 
 
