@@ -563,9 +563,16 @@ def _apply_one(uow: UnitOfWork, change: Change, server_seq: int | None, state: R
 
 
 def _raise_conflict(uow: UnitOfWork, conflict: Conflict, result: MergeResult) -> None:
-    if not exists(uow.conn, Conflict.ENTITY, conflict.id):
+    # Imported here: the rules live with the services, which build on the store.
+    from app.services.access import Action, can
+    if exists(uow.conn, Conflict.ENTITY, conflict.id):
+        return
+    result.conflicts.append(conflict)
+    # A role that may not handle conflicts (COA, BMA, ...) does not record one: HQ would
+    # refuse its push, and the laptops of those who resolve it (IND, HQ) meet the same
+    # concurrent changes and record it themselves, under the same id.
+    if can(uow.store.user, Action.WRITE, Conflict.ENTITY):
         uow.insert(conflict)
-        result.conflicts.append(conflict)
 
 
 class Revivals:

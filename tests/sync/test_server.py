@@ -4,6 +4,7 @@ packages, conflicts between laptops, attachments."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 
@@ -11,12 +12,13 @@ import httpx
 import pytest
 from sync_helpers import new_laptop, rows, seed_case, sync
 
-from app.domain import DraftStatus, InterviewKind, Outcome, Role
+from app.domain import DecisionKind, DecisionOutcome, DraftStatus, InterviewKind, Outcome, Role
 from app.domain.records import (
     AssessmentRecord,
     Attachment,
     Case,
     Conflict,
+    Decision,
     Interview,
     MedicalNote,
     Mission,
@@ -238,3 +240,29 @@ def test_a_batch_past_hqs_body_bound_is_sent_in_parts(delegation):
     assert pending_count(anna) == 0 and report.pushed >= 300
     sync(bram)
     assert len(rows(bram, "interviews")) == 300
+
+
+def test_a_coa_laptop_that_meets_a_conflict_keeps_syncing(delegation, laptop):
+    """COA may not write conflict records (access.RULES): its laptop applies the merge rule
+    and leaves the record to the laptops of those who resolve it, which meet the same
+    concurrent changes. Had it written one, its own write path and HQ would refuse it and
+    its sync would stop there for good."""
+    mission, anna, bram = delegation
+    coa = laptop("coa", Role.COA, missions=[mission.id])
+    case, _, _ = seed_case(anna, mission_id=mission.id)
+    proposal = Decision(case_id=case.id, kind=DecisionKind.PROPOSED,
+                        outcome=DecisionOutcome.ACCEPT, decided_by=anna.user_id,
+                        decided_on=dt.date(2026, 11, 30))
+    with anna.write() as uow:
+        uow.insert(proposal)
+    for store in (anna, bram, coa):
+        sync(store)
+    for store, outcome in ((anna, DecisionOutcome.REFUSE), (bram, DecisionOutcome.PENDING)):
+        with store.write() as uow:  # the outcome: COA sees it (never the grounds)
+            uow.update(store.get(Decision, proposal.id), outcome=outcome)
+        sync(store)
+    report = sync(coa)  # meets both concurrent edits
+    assert report.pulled > 0 and pending_count(coa) == 0 and rows(coa, "conflicts") == []
+    sync(anna)
+    assert len(rows(anna, "conflicts")) == 1
+    assert sync(coa).pushed == 0 and coa.meta("sync_last_error") == ""
