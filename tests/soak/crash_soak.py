@@ -137,7 +137,9 @@ def soak(cycles: int, seed: int = 1, torn_every: int = 3, max_kill_s: float = 0.
     result = Result()
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         db = Path(tmp) / "soak.db"
-        Store.create(db, "soak", Role.IND, PASSPHRASE, kdf=KdfParams(2, 19 * 1024)).close()
+        # A role that may write cases and persons (the local write path checks it).
+        Store.create(db, "soak", Role.HQ_COORDINATOR, PASSPHRASE,
+                     kdf=KdfParams(2, 19 * 1024)).close()
         held = -1  # the last operation the database holds
         for cycle in range(1, cycles + 1):
             last_ack = run_writer(db, seed, held + 1, rng.uniform(0, max_kill_s))
