@@ -46,7 +46,8 @@ def check_xlsx(path: Path) -> None:
                         sheet.feed(block)
                 if sheet:
                     sheet.feed(b"", final=True)
-    except (zipfile.BadZipFile, zlib.error, struct.error, expat.ExpatError, ValueError) as error:
+    except (zipfile.BadZipFile, zlib.error, struct.error, expat.ExpatError, ValueError,
+            NotImplementedError) as error:  # zipfile: a version or method it does not know
         raise HervestError("import.unreadable", path=str(path), detail=str(error)) from None
 
 

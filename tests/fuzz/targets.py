@@ -202,8 +202,8 @@ def foreign_changes() -> list[dict]:
     """Changes as another laptop logs them: a case and a person, made for real."""
     from sync.protocol import ChangeModel
 
-    other = Store.create(workspace() / "other.db", "other", Role.IND, PASSPHRASE,
-                         kdf=FAST_KDF)
+    other = Store.create(workspace() / "other.db", "other", Role.HQ_COORDINATOR, PASSPHRASE,
+                         kdf=FAST_KDF)  # HQ makes cases
     with other.write() as uow:
         case = uow.insert(Case(unhcr_case_number="DEMO-FUZZ-1", host_country="EGY"))
         uow.insert(Person(case_id=case.id, given_name="Fuzzy", family_name="Demo"))

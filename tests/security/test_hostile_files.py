@@ -81,3 +81,15 @@ def test_a_far_dimension_or_styled_empty_cell_is_not_refused(tmp_path: Path) -> 
     # read whole, in its own few MB: refused only at the mapping, for the columns it lacks
     assert "No column found for" in measured.stderr, measured.stderr
     assert "larger than" not in measured.stderr and measured.peak_rss_mb < RSS_BOUND_MB
+
+
+def test_a_zip_of_a_version_zipfile_does_not_know_is_unreadable(tmp_path: Path) -> None:
+    """Found by the fuzz run: zipfile raises NotImplementedError for a central directory
+    that asks for a newer zip version (here 21.9), which ended in an internal error."""
+    data = bytearray(xlsx_far_cell(tmp_path / "v.xlsx").read_bytes())
+    entry = data.find(b"PK\x01\x02")
+    data[entry + 6:entry + 8] = (219).to_bytes(2, "little")  # version needed to extract
+    (tmp_path / "newer.xlsx").write_bytes(bytes(data))
+    measured = import_referrals(referral_store(tmp_path), tmp_path / "newer.xlsx")
+    assert measured.returncode == 2, measured.stderr[-2000:]
+    assert "Traceback" not in measured.stderr and "internal error" not in measured.stderr
