@@ -356,10 +356,10 @@ class Store:
 
         The current user re-enters their passphrase; their slot and every recovery slot are
         re-wrapped, other users' slots are dropped (so only ADMIN may while there are
-        others; an admin gives them new ones with `change_passphrase`). The new slots are written to `<db>.keys.next` before the
-        database is re-encrypted, so a crash in between loses nothing (see `_finish_rekey`).
-        The device must enrol with HQ again: its signing key changed. Returns the number of
-        slots dropped."""
+        others; an admin gives them new ones with `change_passphrase`). The new slots are
+        written to `<db>.keys.next` before the database is re-encrypted, so a crash in
+        between loses nothing (see `_finish_rekey`). The device must enrol with HQ again:
+        its signing key changed. Returns the number of slots dropped."""
         if self.user is None:
             raise HervestError("user.unknown", name="")
         if self.keyfile.user_count() > 1:  # dropping the others' slots is removing users
