@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from app.domain import Role, User
 from app.services.access import HIDDEN_FIELDS, RULES, Action, can
+from app.services.change_rules import KINDED
 from app.store.unit_of_work import Change
 
 EVERYONE = "*"  # mission id of rows every device sees (users, missions, frameworks, ...)
@@ -29,7 +30,6 @@ PARENT = {
     "attendance": ("training_sessions", "session_id"),
     "duplicate_flags": ("persons", "person_a_id"),
 }
-KINDED = {"interviews": "kind", "decisions": "kind"}  # resource refined by a field
 
 
 class Scope(NamedTuple):
